@@ -1,0 +1,1 @@
+"""Cross-cutting pieces: errors, logging, middleware, metrics, cache."""

@@ -1,0 +1,1 @@
+"""Background jobs: table, API, progress helper, idempotent task runner, sweep."""

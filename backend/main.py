@@ -1,0 +1,97 @@
+"""FastAPI application factory."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import APIRouter, FastAPI, Request, Response
+from fastapi.staticfiles import StaticFiles
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from starlette.routing import compile_path
+
+from backend import __version__
+from backend.config import Settings, load_settings
+from backend.core.cache import make_cache
+from backend.core.errors import AppError, NotFound, install_error_handlers
+from backend.core.logging import configure_logging
+from backend.core.metrics import REGISTRY
+from backend.core.middleware import BodySizeLimitMiddleware, RequestContextMiddleware
+from backend.database import Database
+
+API_PREFIX = "/api/v1"
+
+
+def api_router() -> APIRouter:
+    """All versioned API routes; domains add their routers here."""
+    from backend.jobs.router import router as jobs_router
+    from backend.system.router import router as system_router
+
+    router = APIRouter(prefix=API_PREFIX)
+    router.include_router(system_router)
+    router.include_router(jobs_router)
+
+    @router.api_route("/{path:path}", include_in_schema=False,
+                      methods=["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"])
+    async def unknown_api_route(request: Request, path: str) -> None:
+        # Without this, unknown API paths would fall through to the UI's HTML 404 page.
+        allowed = _methods_for_path(request)
+        if allowed:
+            raise AppError(405, "method_not_allowed", "Method not allowed",
+                           {"allowed": sorted(allowed)})
+        raise NotFound(f"Route /{path}")
+
+    return router
+
+
+def _methods_for_path(request: Request) -> set[str]:
+    """Methods the API documents for this path, so a wrong method is a 405, not a 404."""
+    table = getattr(request.app.state, "path_methods", None)
+    if table is None:
+        # Built from the OpenAPI document: a public view of every route, nested routers too.
+        table = [(compile_path(path)[0], {m.upper() for m in ops})
+                 for path, ops in request.app.openapi()["paths"].items()]
+        request.app.state.path_methods = table
+    allowed: set[str] = set()
+    for regex, methods in table:
+        if regex.match(request.url.path):
+            allowed |= methods
+    return allowed
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the app for these settings (the environment's when None)."""
+    settings = settings or load_settings()
+    configure_logging(settings.log_level, settings.log_json)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        await app.state.cache.close()
+        await app.state.db.dispose()
+
+    app = FastAPI(
+        title="LUMEN API", version=__version__, lifespan=lifespan,
+        docs_url="/api/docs", redoc_url=None, openapi_url="/api/openapi.json",
+        description="Grounded medical and pharmaceutical AI. Not medical advice.",
+    )
+    app.state.settings = settings
+    app.state.db = Database(settings)
+    app.state.cache = make_cache(settings.redis_url)
+    install_error_handlers(app)
+    app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(RequestContextMiddleware)
+    app.include_router(api_router())
+
+    @app.get("/metrics", include_in_schema=False)
+    async def metrics(request: Request) -> Response:
+        from backend.jobs.service import refresh_job_gauge
+
+        async with request.app.state.db.sessionmaker() as session:
+            await refresh_job_gauge(session)
+        return Response(generate_latest(REGISTRY), media_type=CONTENT_TYPE_LATEST)
+
+    if settings.ui_dir.is_dir():
+        # Mounted last so API routes win; html=True serves index.html and the UI's 404 page.
+        app.mount("/", StaticFiles(directory=settings.ui_dir, html=True), name="ui")
+    return app

@@ -1,0 +1,1 @@
+"""System domain: health report and the self-check job."""
