@@ -37,7 +37,9 @@ class Settings(BaseSettings):
     ui_dir: Path = Field(REPO_ROOT / "frontend" / "out", description="Built UI served at /.")
     worker_concurrency: int = Field(1, ge=1, le=32)
     broker_poll_seconds: float = Field(0.2, gt=0, le=10, description="File broker poll interval.")
-    job_lease_seconds: float = Field(60, gt=0, description="A running job silent this long is stale.")
+    job_lease_seconds: float = Field(
+        60, gt=0, description="A running job silent this long is stale."
+    )
     job_requeue_after_seconds: float = Field(120, gt=0, description="Re-send queued jobs this old.")
     job_max_attempts: int = Field(5, ge=1, le=50)
     job_retry_backoff_seconds: float = Field(2.0, ge=0, description="Base of exponential back-off.")

@@ -9,7 +9,12 @@ from typing import Any
 
 from fastapi import Request
 from sqlalchemy import event
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
 from sqlalchemy.pool import NullPool
 from starlette.concurrency import run_in_threadpool
 
@@ -96,4 +101,5 @@ async def send_pending(settings: Settings, pending: list[PendingTask]) -> None:
         try:
             await run_in_threadpool(send_task, settings, task.name, task.args)
         except Exception:
-            log.exception("could not send task; the job sweep will retry", extra={"task": task.name})
+            log.exception("could not send task; the job sweep will retry",
+                          extra={"task": task.name})

@@ -8,7 +8,6 @@ from contextlib import asynccontextmanager
 from fastapi import APIRouter, FastAPI, Request, Response
 from fastapi.staticfiles import StaticFiles
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
-from starlette.routing import compile_path
 
 from backend import __version__
 from backend.config import Settings, load_settings
@@ -17,6 +16,7 @@ from backend.core.errors import AppError, NotFound, install_error_handlers
 from backend.core.logging import configure_logging
 from backend.core.metrics import REGISTRY
 from backend.core.middleware import BodySizeLimitMiddleware, RequestContextMiddleware
+from backend.core.routes import methods_for
 from backend.database import Database
 
 API_PREFIX = "/api/v1"
@@ -35,28 +35,13 @@ def api_router() -> APIRouter:
                       methods=["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"])
     async def unknown_api_route(request: Request, path: str) -> None:
         # Without this, unknown API paths would fall through to the UI's HTML 404 page.
-        allowed = _methods_for_path(request)
+        allowed = methods_for(request.app, request.url.path)
         if allowed:
             raise AppError(405, "method_not_allowed", "Method not allowed",
                            {"allowed": sorted(allowed)})
         raise NotFound(f"Route /{path}")
 
     return router
-
-
-def _methods_for_path(request: Request) -> set[str]:
-    """Methods the API documents for this path, so a wrong method is a 405, not a 404."""
-    table = getattr(request.app.state, "path_methods", None)
-    if table is None:
-        # Built from the OpenAPI document: a public view of every route, nested routers too.
-        table = [(compile_path(path)[0], {m.upper() for m in ops})
-                 for path, ops in request.app.openapi()["paths"].items()]
-        request.app.state.path_methods = table
-    allowed: set[str] = set()
-    for regex, methods in table:
-        if regex.match(request.url.path):
-            allowed |= methods
-    return allowed
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

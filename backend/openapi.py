@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 
-def openapi_document() -> dict:  # type: ignore[type-arg]
+def openapi_document() -> dict[str, Any]:
     """The app's OpenAPI document, built without touching a database."""
     from backend.config import Settings
     from backend.main import create_app

@@ -91,11 +91,14 @@ class WorkerProcess:
         self.log_path = settings.data_dir / f"worker-{time.monotonic_ns()}.log"
 
     def start(self, timeout: float = 60) -> None:
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
         log = self.log_path.open("wb")
+        env = worker_env(self.settings)
+        env["LUMEN_LOG_LEVEL"] = "INFO"  # readiness is read from the worker's "ready." line
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "backend.cli.main", "worker", "--concurrency",
              str(self.concurrency)],
-            cwd=REPO, env=worker_env(self.settings), stdout=log, stderr=subprocess.STDOUT,
+            cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT,
             start_new_session=True,
         )
         deadline = time.monotonic() + timeout
@@ -175,3 +178,13 @@ def drain_queue(settings: Settings, queue: str = "lumen") -> None:
             pass
         finally:
             conn.close()
+
+
+def isolated_broker(settings: Settings, data_dir: Path) -> Settings:
+    """Same database, but a broker no session worker listens on (to inspect the queue)."""
+    update: dict[str, Any] = {"data_dir": data_dir}
+    if settings.redis_url:
+        update["redis_url"] = settings.redis_url.rsplit("/", 1)[0] + "/14"
+    own = settings.model_copy(update=update)
+    drain_queue(own)
+    return own

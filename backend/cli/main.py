@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import typer
 
 from backend.cli import jobs as jobs_cli
@@ -60,13 +62,13 @@ _RESERVED: list[tuple[typer.Typer, str, str]] = [
 ]
 
 
-def _reserved(name: str, feature: str) -> None:
+def _reserved(name: str, feature: str) -> Callable[[typer.Context], None]:
     def command(ctx: typer.Context) -> None:
         typer.echo(f"lumen {name}: not available yet; it arrives with {feature}.", err=True)
         raise typer.Exit(code=2)
 
     command.__doc__ = f"(Not available yet: arrives with {feature}.)"
-    return command  # type: ignore[return-value]
+    return command
 
 
 _GROUP_NAMES = {id(t): n for t, n in [(admin_app, "admin"), (keys_app, "keys"), (kb_app, "kb"),

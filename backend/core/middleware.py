@@ -7,11 +7,13 @@ import re
 import time
 import uuid
 
+from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from backend.core.errors import AppError, error_response
 from backend.core.logging import request_id_var
 from backend.core.metrics import HTTP_LATENCY, HTTP_REQUESTS
+from backend.core.routes import route_template
 
 log = logging.getLogger("lumen.access")
 _SAFE_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
@@ -54,9 +56,8 @@ class RequestContextMiddleware:
                                  {"request_id": rid})(scope, receive, send_wrapper)
         finally:
             elapsed = time.perf_counter() - start
-            route = scope.get("route")
             # Label by route template, never the raw path, to bound metric cardinality.
-            label = getattr(route, "path", None) or ("static" if status < 400 else "unmatched")
+            label = self._label(scope, status)
             method = scope.get("method", "?")
             HTTP_REQUESTS.labels(method, label, str(status)).inc()
             HTTP_LATENCY.labels(method, label).observe(elapsed)
@@ -66,6 +67,17 @@ class RequestContextMiddleware:
                        "duration_ms": round(elapsed * 1000, 2)},
             )
             request_id_var.reset(token)
+
+
+    @staticmethod
+    def _label(scope: Scope, status: int) -> str:
+        path = scope.get("path", "")
+        app = scope.get("app")
+        if path.startswith("/api/") and app is not None:
+            return route_template(app, path) or "unmatched"
+        if path == "/metrics":
+            return path
+        return "ui" if status < 400 else "unmatched"
 
 
 class BodySizeLimitMiddleware:
@@ -118,5 +130,5 @@ class BodySizeLimitMiddleware:
     def _message(self) -> str:
         return f"Request body exceeds {self.max_bytes} bytes"
 
-    def _too_large(self):  # type: ignore[no-untyped-def]
+    def _too_large(self) -> JSONResponse:
         return error_response(413, "payload_too_large", self._message())

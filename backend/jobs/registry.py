@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
+ParamsModel = type[BaseModel]
+
 
 @dataclass(frozen=True)
 class JobType:
@@ -14,7 +16,7 @@ class JobType:
     type: str
     title: str
     description: str
-    params: type[BaseModel]
+    params: ParamsModel
     task: str
 
 

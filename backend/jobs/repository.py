@@ -27,7 +27,7 @@ class JobRepository:
     async def get(self, job_id: uuid.UUID) -> Job | None:
         return await self.session.get(Job, job_id, populate_existing=True)
 
-    async def list(
+    async def page(
         self, *, status: JobStatus | None, type: str | None, created_by: str | None,
         limit: int, offset: int,
     ) -> tuple[Sequence[Job], int]:

@@ -12,9 +12,9 @@ import asyncio
 import logging
 import socket
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from datetime import timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from celery import shared_task
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -27,6 +27,7 @@ from backend.models import Job, JobStatus
 from backend.models.base import utcnow
 
 log = logging.getLogger("lumen.jobs")
+T = TypeVar("T")
 
 
 class JobCancelled(Exception):
@@ -40,19 +41,29 @@ class TransientJobError(Exception):
 TRANSIENT = (TransientJobError, OperationalError, ConnectionError, TimeoutError)
 
 _db: Database | None = None
+_loop: asyncio.Runner | None = None
 
 
 def worker_db() -> Database:
-    """This process's database handle (NullPool: each task runs in its own event loop)."""
+    """This process's database handle, pooled across tasks on the process's one event loop."""
     global _db
     if _db is None:
-        _db = Database(load_settings(), pooled=False)
+        _db = Database(load_settings())
     return _db
 
 
+def run_async(coro: Coroutine[Any, Any, T]) -> T:
+    """Run a coroutine on this worker process's persistent loop (keeps DB connections warm)."""
+    global _loop
+    if _loop is None:
+        _loop = asyncio.Runner()
+    return _loop.run(coro)
+
+
 def reset_worker_db() -> None:
-    global _db
-    _db = None
+    """Forget the parent's loop and connections in a freshly forked pool process."""
+    global _db, _loop
+    _db, _loop = None, None
 
 
 class JobContext:
@@ -69,7 +80,8 @@ class JobContext:
         self.settings = settings
 
     async def progress(
-        self, percent: float, message: str | None = None, *, checkpoint: dict[str, Any] | None = None
+        self, percent: float, message: str | None = None, *,
+        checkpoint: dict[str, Any] | None = None,
     ) -> None:
         """Store progress (0–100) and optional checkpoint; raise JobCancelled if cancelled."""
         if checkpoint is not None:
@@ -92,7 +104,7 @@ def job_task(name: str) -> Callable[[JobBody], Any]:
     def decorate(body: JobBody) -> Any:
         @shared_task(name=name, bind=True, acks_late=True, max_retries=None)
         def task(self: Any, job_id: str) -> str:
-            outcome, retry_in = asyncio.run(run_job(body, job_id))
+            outcome, retry_in = run_async(run_job(body, job_id))
             if retry_in is not None:
                 raise self.retry(countdown=retry_in)
             return outcome

@@ -48,7 +48,7 @@ async def list_jobs(
     session: AsyncSession, *, status: JobStatus | None, type: str | None,
     created_by: str | None, limit: int, offset: int,
 ) -> JobPage:
-    rows, total = await JobRepository(session).list(
+    rows, total = await JobRepository(session).page(
         status=status, type=type, created_by=created_by, limit=limit, offset=offset)
     return JobPage(items=[JobRead.model_validate(r) for r in rows], total=total,
                    limit=limit, offset=offset)

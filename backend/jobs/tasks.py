@@ -6,7 +6,6 @@ import asyncio
 import logging
 from datetime import timedelta
 
-
 from celery import shared_task
 
 from backend.config import Settings, load_settings
@@ -22,9 +21,9 @@ log = logging.getLogger("lumen.jobs.sweep")
 @shared_task(name="jobs.sweep", ignore_result=True)
 def sweep() -> dict[str, int]:
     """Beat task: see `sweep_jobs`."""
-    from backend.jobs.runner import worker_db
+    from backend.jobs.runner import run_async, worker_db
 
-    return asyncio.run(sweep_jobs(worker_db(), load_settings()))
+    return run_async(sweep_jobs(worker_db(), load_settings()))
 
 
 async def sweep_jobs(db: Database, settings: Settings) -> dict[str, int]:
@@ -39,8 +38,8 @@ async def sweep_jobs(db: Database, settings: Settings) -> dict[str, int]:
     to_send: list[tuple[str, str]] = []
     async with db.sessionmaker() as session:
         repo = JobRepository(session)
-        for job in await repo.stale(status=JobStatus.queued,
-                                    before=now - timedelta(seconds=settings.job_requeue_after_seconds)):
+        requeue_cut = now - timedelta(seconds=settings.job_requeue_after_seconds)
+        for job in await repo.stale(status=JobStatus.queued, before=requeue_cut):
             # Touch updated_at so the next sweep waits a full period before re-sending again.
             await repo.set_status(job.id, expect=[JobStatus.queued], values={})
             to_send.append((_task_for(job.type), str(job.id)))

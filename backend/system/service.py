@@ -45,7 +45,8 @@ async def health(session: AsyncSession, settings: Settings) -> HealthRead:
         return "redis" if settings.redis_url else "file (sqlite)"
 
     checks = {"database": await _timed(db), "broker": await _timed(broker),
-              "vector_store": CheckRead(status="not_configured", detail="arrives with the knowledge base"),
+              "vector_store": CheckRead(status="not_configured",
+                                        detail="arrives with the knowledge base"),
               "model": CheckRead(status="not_configured", detail="arrives with grounded chat")}
     ok = all(c.status != "error" for c in checks.values())
     return HealthRead(status="ok" if ok else "degraded", version=__version__,

@@ -16,17 +16,13 @@ from backend.main import create_app
 from backend.models import Job, JobStatus
 from backend.models.base import utcnow
 from tests.backend.jobs.test_worker import start, wait_for
-from tests.support import WorkerProcess, drain_queue, queued_messages
+from tests.support import WorkerProcess, drain_queue, isolated_broker, queued_messages
 
 
 @pytest.fixture
 async def isolated(settings, tmp_path):
     """Same database, but a broker no other worker listens on (the session worker may run)."""
-    update_ = {"data_dir": tmp_path}
-    if settings.redis_url:
-        update_["redis_url"] = settings.redis_url.rsplit("/", 1)[0] + "/14"
-    own = settings.model_copy(update=update_)
-    drain_queue(own)
+    own = isolated_broker(settings, tmp_path)
     application = create_app(own)
     transport = httpx.ASGITransport(app=application)
     async with httpx.AsyncClient(transport=transport, base_url="http://t") as c:
@@ -65,20 +61,20 @@ async def test_killed_worker_job_resumes_without_redoing_steps(app, isolated) ->
     assert done["result"]["resumed_from_step"] >= 3  # finished steps were not run again
 
 
-async def test_sweep_resends_lost_queued_jobs_once_per_period(client, app, settings) -> None:
-    drain_queue(settings)
-    async with app.state.db.sessionmaker() as s:
+async def test_sweep_resends_lost_queued_jobs_once_per_period(app, isolated) -> None:
+    settings, own_app, _ = isolated  # `app` only empties the tables afterwards
+    async with own_app.state.db.sessionmaker() as s:
         job = await JobRepository(s).add(type="system.self_check", params={}, created_by=None)
         await s.commit()  # stored but never sent: a broker outage at the wrong moment
-    assert await sweep_jobs(app.state.db, settings) == {"resent": 0, "recovered": 0,
+    assert await sweep_jobs(own_app.state.db, settings) == {"resent": 0, "recovered": 0,
                                                          "cancelled": 0}
-    async with app.state.db.sessionmaker() as s:
+    async with own_app.state.db.sessionmaker() as s:
         await s.execute(update(Job).where(Job.id == job.id)
                         .values(updated_at=utcnow() - timedelta(minutes=5)))
         await s.commit()
-    assert (await sweep_jobs(app.state.db, settings))["resent"] == 1
+    assert (await sweep_jobs(own_app.state.db, settings))["resent"] == 1
     assert queued_messages(settings) == 1
-    assert (await sweep_jobs(app.state.db, settings))["resent"] == 0  # not again at once
+    assert (await sweep_jobs(own_app.state.db, settings))["resent"] == 0  # not again at once
     assert queued_messages(settings) == 1
 
 

@@ -13,14 +13,15 @@ from backend.core.errors import AppError
 from backend.database import enqueue_after_commit
 from backend.deps import SessionDep
 from backend.models import Job
-from tests.support import drain_queue, queued_messages
+from tests.support import isolated_broker, queued_messages
 
 SELF_CHECK = {"type": "system.self_check", "params": {"steps": 2, "step_seconds": 0}}
 
 
-@pytest.fixture(autouse=True)
-def _empty_queue(settings) -> None:
-    drain_queue(settings)
+@pytest.fixture
+def settings(settings, tmp_path):
+    """These tests look into the queue, so no worker may consume it."""
+    return isolated_broker(settings, tmp_path)
 
 
 async def count_jobs(app: FastAPI) -> int:

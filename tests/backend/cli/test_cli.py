@@ -1,0 +1,87 @@
+"""The `lumen` command: reserved names, lazy imports, db upgrade, jobs with a progress bar."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.support import REPO, worker_env
+
+RESERVED = ["serve", "worker", "beat", "db", "admin", "keys", "kb", "eval", "interactions",
+            "fetch", "datagen", "train", "serve-model", "genomepath", "jobs", "up"]
+SUBCOMMANDS = {"db": ["upgrade"], "admin": ["create"], "keys": ["rotate"], "kb": ["ingest"],
+               "eval": ["rag", "triage"], "interactions": ["pairs"], "train": ["run", "eval"],
+               "genomepath": ["train", "eval", "predict"]}
+
+
+def lumen(*args: str, env: dict | None = None, timeout: float = 60) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "backend.cli.main", *args], cwd=REPO,
+                          capture_output=True, text=True, env=env, timeout=timeout)
+
+
+def test_help_lists_every_reserved_name() -> None:
+    out = lumen("--help")
+    assert out.returncode == 0
+    for name in RESERVED:
+        assert f" {name} " in out.stdout, name
+    for group, subs in SUBCOMMANDS.items():
+        sub_out = lumen(group, "--help").stdout
+        for sub in subs:
+            assert f" {sub} " in sub_out, f"{group} {sub}"
+
+
+@pytest.mark.parametrize(("args", "name"), [
+    (["admin", "create"], "admin create"), (["fetch", "pubchem"], "fetch"),
+    (["train", "run"], "train run"), (["genomepath", "predict", "--x", "1"], "genomepath predict"),
+])
+def test_reserved_commands_say_they_are_not_ready(args: list[str], name: str) -> None:
+    out = lumen(*args)
+    assert out.returncode == 2
+    assert f"lumen {name}: not available yet" in out.stderr
+
+
+def test_cli_module_imports_no_heavy_packages() -> None:
+    code = ("import sys, backend.cli.main; "
+            "heavy = [m for m in ('fastapi','sqlalchemy','celery','uvicorn','torch','kombu') "
+            "if m in sys.modules]; print(heavy)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True)
+    assert out.stdout.strip() == "[]", out.stderr
+
+
+def test_db_upgrade_creates_schema(tmp_path) -> None:
+    env = worker_env_for(tmp_path)
+    out = lumen("db", "upgrade", env=env)
+    assert out.returncode == 0, out.stderr
+    import sqlite3
+
+    tables = {r[0] for r in sqlite3.connect(tmp_path / "lumen.sqlite").execute(
+        "select name from sqlite_master where type='table'")}
+    assert {"job", "alembic_version"} <= tables
+
+
+def worker_env_for(data_dir) -> dict:
+    import os
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LUMEN_")}
+    env.update(LUMEN_DATA_DIR=str(data_dir), LUMEN_ENVIRONMENT="development")
+    return env
+
+
+def test_jobs_start_rejects_bad_params(settings) -> None:
+    out = lumen("jobs", "start", "system.self_check", "-p", "steps=0", env=worker_env(settings))
+    assert out.returncode == 2 and "Invalid job params" in out.stderr
+
+
+@pytest.mark.slow
+def test_jobs_start_follows_progress_to_the_end(settings, worker) -> None:
+    out = lumen("jobs", "start", "system.self_check", "-p", "steps=3", "-p", "step_seconds=0.1",
+                env=worker_env(settings))
+    assert out.returncode == 0, out.stderr + out.stdout
+    assert "succeeded" in out.stdout and "100%" in out.stdout
+    result = json.loads(out.stdout[out.stdout.index("{"):])
+    assert result["steps"] == 3
+    listed = lumen("jobs", "list", env=worker_env(settings))
+    assert "system.self_check" in listed.stdout and "succeeded" in listed.stdout
