@@ -1,0 +1,80 @@
+import {
+  ActivityIcon,
+  BookOpenIcon,
+  ClipboardListIcon,
+  FileTextIcon,
+  HistoryIcon,
+  type LucideIcon,
+  MessageSquareIcon,
+  PillIcon,
+  ShieldCheckIcon,
+  StethoscopeIcon,
+  UsersIcon,
+} from "lucide-react";
+
+export type NavItem = {
+  href: string;
+  label: string;
+  icon: LucideIcon;
+  /** One line shown on the page and the home screen. */
+  summary: string;
+  ready: boolean;
+};
+
+export type NavSection = { title: string; items: NavItem[] };
+
+// The single source of truth for the navigation, the home page cards and the
+// e2e tests' list of pages. Flip `ready` when a feature ships.
+export const NAV: NavSection[] = [
+  {
+    title: "Patient",
+    items: [
+      { href: "/chat", label: "Chat", icon: MessageSquareIcon, ready: false,
+        summary: "Grounded medical Q&A with citations to the sources behind every answer." },
+      { href: "/symptom-check", label: "Symptom check", icon: StethoscopeIcon, ready: false,
+        summary: "Guided symptom triage that tells you how urgently to seek care." },
+      { href: "/medicines", label: "Medicines", icon: PillIcon, ready: false,
+        summary: "Look up medicines and check a list of them for interactions." },
+      { href: "/record", label: "My record", icon: ClipboardListIcon, ready: false,
+        summary: "Your conditions, medicines and past conversations in one place." },
+    ],
+  },
+  {
+    title: "Pharma",
+    items: [
+      { href: "/documents", label: "Documents", icon: FileTextIcon, ready: false,
+        summary: "Draft and review pharma quality documents (SOPs, deviations, CAPAs) from templates." },
+      { href: "/compliance", label: "Compliance Q&A", icon: ShieldCheckIcon, ready: false,
+        summary: "Questions answered from GMP guidance and your own SOPs, with citations." },
+    ],
+  },
+  {
+    title: "Admin",
+    items: [
+      { href: "/jobs", label: "Jobs", icon: ActivityIcon, ready: true,
+        summary: "Background work — ingestion, exports, self-checks — with live progress." },
+      { href: "/users", label: "Users", icon: UsersIcon, ready: false,
+        summary: "Accounts, roles and access for patients, pharma staff and admins." },
+      { href: "/audit", label: "Audit log", icon: HistoryIcon, ready: false,
+        summary: "Who did what and when, for every action that touches data." },
+      { href: "/knowledge", label: "Knowledge base", icon: BookOpenIcon, ready: false,
+        summary: "The documents LUMEN answers from: upload, index and inspect sources." },
+    ],
+  },
+];
+
+export const ALL_NAV_ITEMS: NavItem[] = NAV.flatMap((s) => s.items);
+
+/** Find a page's nav entry by path; throws at build time if a page names an unknown path. */
+export function navItem(href: string): NavItem {
+  const item = ALL_NAV_ITEMS.find((i) => i.href === href);
+  if (!item) throw new Error(`No nav item for ${href}`);
+  return item;
+}
+
+/** "/jobs/" and "/jobs" are the same page (static export uses trailing slashes). */
+export function isActivePath(pathname: string | null, href: string): boolean {
+  if (!pathname) return false;
+  const clean = pathname.length > 1 ? pathname.replace(/\/+$/, "") : pathname;
+  return clean === href || clean.startsWith(`${href}/`);
+}

@@ -1,0 +1,49 @@
+import { defineConfig, devices } from "@playwright/test";
+
+const PORT = 8765;
+/** Where `lumen up` writes its output during a run (relative to frontend/). */
+export const SERVER_LOG = "e2e/.server.log";
+
+// End-to-end tests run the real app: `lumen up` applies migrations and starts
+// the API, a Celery worker and beat, serving the built UI from out/ (so run
+// `npm run build` first). A fresh temp data dir per run keeps tests isolated.
+export default defineConfig({
+  testDir: "./e2e",
+  outputDir: "./test-results",
+  fullyParallel: false,
+  workers: 1, // 2-core machine, and one server with one worker process
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  forbidOnly: Boolean(process.env.CI),
+  reporter: [["list"], ["./e2e/plain-reporter.ts"]],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      // Debian's chromium; Playwright's own browser downloads are not available offline.
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  webServer: {
+    // Server logs go to a file (SERVER_LOG) rather than flooding the test output.
+    command: `cd .. && LUMEN_DATA_DIR=$(mktemp -d) .venv/bin/lumen up --host 127.0.0.1 --port ${PORT} > frontend/${SERVER_LOG} 2>&1`,
+    url: `http://127.0.0.1:${PORT}/api/v1/health`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: "ignore",
+    stderr: "ignore",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
+  },
+});
