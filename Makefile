@@ -57,7 +57,7 @@ openapi: $(PY_STAMP) $(UI_STAMP) ## Regenerate frontend/openapi.json and the typ
 	cd $(UI) && npm run gen:api
 
 check-ui: $(PY_STAMP) $(UI_STAMP)
-	cd $(UI) && npm run check:api && npm run typecheck && npm run test:unit
+	cd $(UI) && npm run check:api && npm run typecheck && npm run lint && npm run test:unit
 
 e2e: install ui services ## Playwright in Debian chromium against the real app
 	cd $(UI) && npm run test:e2e

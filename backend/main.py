@@ -12,7 +12,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from backend import __version__
 from backend.config import Settings, load_settings
 from backend.core.cache import make_cache
-from backend.core.errors import AppError, NotFound, install_error_handlers
+from backend.core.errors import ERROR_RESPONSES, AppError, NotFound, install_error_handlers
 from backend.core.logging import configure_logging
 from backend.core.metrics import REGISTRY
 from backend.core.middleware import BodySizeLimitMiddleware, RequestContextMiddleware
@@ -27,7 +27,7 @@ def api_router() -> APIRouter:
     from backend.jobs.router import router as jobs_router
     from backend.system.router import router as system_router
 
-    router = APIRouter(prefix=API_PREFIX)
+    router = APIRouter(prefix=API_PREFIX, responses=ERROR_RESPONSES)
     router.include_router(system_router)
     router.include_router(jobs_router)
 

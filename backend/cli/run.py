@@ -18,6 +18,16 @@ def serve(
     """Run the API (and the built UI) with uvicorn."""
     import uvicorn
 
+    from backend.config import load_settings
+
+    settings = load_settings()
+    if settings.is_sqlite:
+        # The embedded database belongs to this one node, so bring it up to date here;
+        # shared PostgreSQL is migrated explicitly (`lumen db upgrade`) before a release.
+        from backend.migrate import upgrade
+
+        upgrade(settings.db_url)
+
     uvicorn.run("backend.main:create_app", factory=True, host=host, port=port, reload=reload,
                 log_config=None, proxy_headers=True)
 

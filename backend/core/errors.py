@@ -9,6 +9,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from backend.core.logging import request_id_var
@@ -28,6 +29,27 @@ _HTTP_CODES = {
     422: "validation_error",
     429: "rate_limited",
     503: "unavailable",
+}
+
+
+class ErrorDetail(BaseModel):
+    code: str
+    message: str
+    details: Any = None
+
+
+class ErrorResponse(BaseModel):
+    """The body of every error response."""
+
+    error: ErrorDetail
+
+
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorResponse, "description": description}
+    for status, description in [(404, "Not found"), (409, "Conflict"),
+                                (413, "Request body too large"),
+                                (422, "Invalid request (details list each field)"),
+                                (500, "Internal error (details carry the request ID)")]
 }
 
 

@@ -7,10 +7,12 @@ import time
 from collections.abc import Awaitable, Callable
 
 from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backend import __version__
 from backend.config import Settings
+from backend.migrate import head_revision
 from backend.system.schemas import CheckRead, HealthRead
 
 CHECK_TIMEOUT_S = 3.0
@@ -37,7 +39,15 @@ async def health(session: AsyncSession, settings: Settings) -> HealthRead:
     """Probe the database and broker; vector store and model join as their issues land."""
 
     async def db() -> str:
-        await session.execute(text("SELECT 1"))
+        try:
+            current = await session.scalar(text("SELECT version_num FROM alembic_version"))
+        except DBAPIError:
+            current = None
+        head = head_revision()
+        if current != head:
+            # Reachable but unusable: the API would fail on every query.
+            raise RuntimeError(f"schema at {current or 'nothing'}, code needs {head}: "
+                               "run `lumen db upgrade`")
         return "sqlite" if settings.is_sqlite else "postgresql"
 
     async def broker() -> str:

@@ -12,9 +12,5 @@ export type JobCreate = Schemas["JobCreate"];
 export type Health = Schemas["HealthRead"];
 export type HealthCheck = Schemas["CheckRead"];
 
-/**
- * The body of every error response: {"error": ErrorBody}. Written by hand
- * because the OpenAPI document does not declare it yet (it lists FastAPI's
- * default HTTPValidationError for 422s, which the API never actually sends).
- */
-export type ErrorBody = { code: string; message: string; details: unknown };
+/** The body of every error response: {"error": ErrorBody} (declared in the OpenAPI document). */
+export type ErrorBody = Schemas["ErrorDetail"];
