@@ -215,7 +215,7 @@ def maco_10ppm(mbs_next: Quantity, limit: Quantity | None = None) -> CriterionRe
     """MACO = 10 mg/kg × MBS_next (the concentration limit is configurable)."""
     limit = limit if limit is not None else Quantity(10, "mg/kg")
     MacoInputs(mbs_next=mbs_next, ppm_limit=limit)
-    maco = Quantity(limit.magnitude("mg/kg") * mbs_next.magnitude("g"), "mg")
+    maco = Quantity(limit.magnitude("mg/kg") * mbs_next.magnitude("kg"), "mg")
     step = _step(f"{format_number(limit.magnitude('mg/kg'))} ppm MACO", "limit × MBS_next",
                  f"{limit.to('mg/kg')} × {mbs_next.to('kg')}", maco)
     basis = f"{limit.to('mg/kg')} in the next product"
@@ -384,6 +384,7 @@ class SamplingLimits:
     surface_limit: Quantity  # µg/cm², after the visual-residue cap when one was given
     swab_limit: Quantity | None  # µg per swab
     rinse_limit: Quantity | None  # µg/mL
+    visual_limit: Quantity | None  # µg/cm², the visible-residue limit reported alongside
     visual_cap_applied: bool
     note: str
     steps: tuple[Step, ...]
@@ -416,8 +417,9 @@ def sampling_limits(
     if swab_area is not None:
         a_swab = _check_area("swab_area", swab_area, total_area).to("cm²")
         swab = Quantity(surface.value * a_swab.value, "µg")
-        formula, numbers = (("capped SL × A_swab", f"{surface} × {a_swab}") if capped else
-                            ("MACO × A_swab / A_total", f"{mac} × {a_swab} / {total}"))
+        formula, numbers = (
+            ("capped surface limit × A_swab", f"{surface} × {a_swab}") if capped
+            else ("MACO × A_swab / A_total", f"{mac} × {a_swab} / {total}"))
         steps.append(_step("Swab limit", formula, numbers, swab, " per swab"))
     if rinse_volume is not None:
         _check("rinse_volume", rinse_volume, VOLUME, "volume of the rinse")
@@ -425,10 +427,13 @@ def sampling_limits(
         volume = rinse_volume.to("mL")
         rinse = Quantity(surface.value * rinsed.value / volume.value, "µg/mL")
         formula, numbers = (
-            ("capped SL × A_rinsed / V_rinse", f"{surface} × {rinsed} / {volume}") if capped else
-            ("MACO × (A_rinsed / A_total) / V_rinse", f"{mac} × ({rinsed} / {total}) / {volume}"))
+            ("capped surface limit × A_rinsed / V_rinse", f"{surface} × {rinsed} / {volume}")
+            if capped
+            else ("MACO × (A_rinsed / A_total) / V_rinse",
+                  f"{mac} × ({rinsed} / {total}) / {volume}"))
         steps.append(_step("Rinse limit", formula, numbers, rinse))
-    return SamplingLimits(calculated, surface, swab, rinse, capped, note, tuple(steps))
+    visual = visual_limit.to("µg/cm²") if visual_limit is not None else None
+    return SamplingLimits(calculated, surface, swab, rinse, visual, capped, note, tuple(steps))
 
 
 # Worst-case ranking: risk priority number RPN = hazard × solubility × cleanability, each 1–5

@@ -402,6 +402,7 @@ def test_swab_and_rinse_limits_by_hand() -> None:
     assert limits.swab_limit.magnitude("µg") == pytest.approx(25)
     assert limits.rinse_limit.magnitude("µg/mL") == pytest.approx(10)
     assert limits.visual_cap_applied is False
+    assert limits.visual_limit is None and limits.note == ""
     assert [str(s) for s in limits.steps] == [
         "Surface limit: MACO / A_total = 10000 µg / 10000 cm² = 1 µg/cm²",
         "Swab limit: MACO × A_swab / A_total = 10000 µg × 25 cm² / 10000 cm² = 25 µg per swab",
@@ -436,6 +437,9 @@ def test_visual_cap_applies_when_the_calculated_limit_is_higher() -> None:
     assert limits.calculated_surface_limit.magnitude("µg/cm²") == pytest.approx(100)
     assert limits.surface_limit == q(4, "µg/cm²")
     assert limits.visual_cap_applied is True
+    assert limits.visual_limit == q(4, "µg/cm²")
+    assert str(limits.steps[2]) == (
+        "Swab limit: capped surface limit × A_swab = 4 µg/cm² × 25 cm² = 100 µg per swab")
     assert limits.swab_limit is not None and limits.rinse_limit is not None
     assert limits.swab_limit.magnitude("µg") == pytest.approx(100)
     assert limits.rinse_limit.magnitude("µg/mL") == pytest.approx(40)
@@ -527,8 +531,10 @@ def test_worst_case_reasons() -> None:
 
 def test_worst_case_ties_go_to_higher_hazard_then_harder_to_clean_then_less_soluble() -> None:
     products = [
-        # RPN 12 each: 3 × 4 × 1, 4 × 3 × 1, 4 × 1 × 3, 4 × 1 × 3 (less soluble wins the last tie)
-        ProductProfile("LowHazard", q(5, "mg/mL"), cleanability=1, pde=q(0.5, "mg")),
+        # RPN 12 each (hazard × solubility × cleanability): 3 × 2 × 2, 4 × 3 × 1, 4 × 1 × 3,
+        # 4 × 1 × 3. Hazard outranks cleanability (LowHazard is harder to clean than HighHazard
+        # but ranks below it); the last two tie on everything but solubility (200 < 500 mg/mL).
+        ProductProfile("LowHazard", q(50, "mg/mL"), cleanability=2, pde=q(0.5, "mg")),
         ProductProfile("HighHazard", q(20, "mg/mL"), cleanability=1, pde=q(0.05, "mg")),
         ProductProfile("HardToClean", q(500, "mg/mL"), cleanability=3, pde=q(0.05, "mg")),
         ProductProfile("HardLessSoluble", q(200, "mg/mL"), cleanability=3, pde=q(0.05, "mg")),
