@@ -73,6 +73,7 @@ test-fast: $(PY_STAMP) services ## Python tests without slow ones (real workers,
 
 bench: $(PY_STAMP) services ## Benchmarks: print measured figures
 	$(BIN)/python -m tests.bench.run
+	$(BIN)/python -m tests.bench.auth
 
 clean-data: ## Delete runtime state in data/var
 	find data/var -mindepth 1 ! -name README.md -delete

@@ -44,6 +44,16 @@ class Settings(BaseSettings):
     job_max_attempts: int = Field(5, ge=1, le=50)
     job_retry_backoff_seconds: float = Field(2.0, ge=0, description="Base of exponential back-off.")
     sweep_interval_seconds: float = Field(30, gt=0, description="How often beat sweeps jobs.")
+    encryption_keys: SecretStr | None = Field(
+        None, description="Field keys 'VERSION:BASE64_32_BYTES;…' (highest version encrypts); "
+        "default: one key derived from secret_key (development only).")
+    access_token_minutes: float = Field(15, gt=0, le=60)
+    refresh_token_days: float = Field(14, gt=0, le=90, description="Absolute session lifetime.")
+    session_idle_minutes: float = Field(30, gt=0, description="Unused this long: signed out.")
+    login_max_failures: int = Field(5, ge=1, description="Failures before the account locks.")
+    lockout_seconds: float = Field(60, gt=0, description="First lockout; doubles each time after.")
+    login_rate_per_minute: int = Field(20, ge=1, description="Login attempts per IP and account.")
+    api_rate_per_minute: int = Field(600, ge=1, description="Requests per user or API key.")
 
     @field_validator("database_url")
     @classmethod
@@ -67,6 +77,12 @@ class Settings(BaseSettings):
             raise ValueError(
                 "LUMEN_SECRET_KEY must be set to a private value outside development"
             )
+        return self
+
+    @model_validator(mode="after")
+    def _explicit_keys_in_production(self) -> Settings:
+        if self.environment == "production" and self.encryption_keys is None:
+            raise ValueError("LUMEN_ENCRYPTION_KEYS must be set in production")
         return self
 
     @property

@@ -16,6 +16,7 @@ from backend.core.errors import ERROR_RESPONSES, AppError, NotFound, install_err
 from backend.core.logging import configure_logging
 from backend.core.metrics import REGISTRY
 from backend.core.middleware import BodySizeLimitMiddleware, RequestContextMiddleware
+from backend.core.ratelimit import make_rate_limiter
 from backend.core.routes import methods_for
 from backend.database import Database
 
@@ -24,12 +25,15 @@ API_PREFIX = "/api/v1"
 
 def api_router() -> APIRouter:
     """All versioned API routes; domains add their routers here."""
+    from backend.admin.router import router as admin_router
+    from backend.audit.router import router as audit_router
+    from backend.auth.router import router as auth_router
     from backend.jobs.router import router as jobs_router
     from backend.system.router import router as system_router
 
     router = APIRouter(prefix=API_PREFIX, responses=ERROR_RESPONSES)
-    router.include_router(system_router)
-    router.include_router(jobs_router)
+    for domain in (system_router, auth_router, admin_router, audit_router, jobs_router):
+        router.include_router(domain)
 
     @router.api_route("/{path:path}", include_in_schema=False,
                       methods=["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"])
@@ -53,6 +57,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
         await app.state.cache.close()
+        await app.state.rate_limiter.close()
         await app.state.db.dispose()
 
     app = FastAPI(
@@ -63,6 +68,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.db = Database(settings)
     app.state.cache = make_cache(settings.redis_url)
+    app.state.rate_limiter = make_rate_limiter(settings.redis_url)
     install_error_handlers(app)
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(RequestContextMiddleware)

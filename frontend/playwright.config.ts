@@ -1,14 +1,17 @@
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = 8765;
+export const BASE_URL = `http://127.0.0.1:${PORT}`;
 /** Where `lumen up` writes its output during a run (relative to frontend/). */
 export const SERVER_LOG = "e2e/.server.log";
 
 // End-to-end tests run the real app: `lumen up` applies migrations and starts
 // the API, a Celery worker and beat, serving the built UI from out/ (so run
-// `npm run build` first). A fresh temp data dir per run keeps tests isolated.
+// `npm run build` first). A fresh temp data dir per run keeps tests isolated;
+// the admin the tests sign in as (e2e/session.ts ADMIN) is created in it first.
 export default defineConfig({
   testDir: "./e2e",
+  testMatch: "**/*.spec.ts", // e2e/*.test.ts are Vitest unit tests of the helpers
   outputDir: "./test-results",
   fullyParallel: false,
   workers: 1, // 2-core machine, and one server with one worker process
@@ -18,7 +21,7 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   reporter: [["list"], ["./e2e/plain-reporter.ts"]],
   use: {
-    baseURL: `http://127.0.0.1:${PORT}`,
+    baseURL: BASE_URL,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
@@ -38,7 +41,13 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {
     // Server logs go to a file (SERVER_LOG) rather than flooding the test output.
-    command: `cd .. && LUMEN_DATA_DIR=$(mktemp -d) .venv/bin/lumen up --host 127.0.0.1 --port ${PORT} > frontend/${SERVER_LOG} 2>&1`,
+    // The set-up steps log to the same file, so a failed migration or admin shows up there too.
+    command: [
+      "cd ..",
+      "export LUMEN_DATA_DIR=$(mktemp -d)",
+      `(.venv/bin/lumen db upgrade && .venv/bin/lumen admin create --email admin@example.test --password 'admin-password-123') > frontend/${SERVER_LOG} 2>&1`,
+      `.venv/bin/lumen up --host 127.0.0.1 --port ${PORT} >> frontend/${SERVER_LOG} 2>&1`,
+    ].join(" && "),
     url: `http://127.0.0.1:${PORT}/api/v1/health`,
     timeout: 120_000,
     reuseExistingServer: false,

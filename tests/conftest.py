@@ -25,6 +25,8 @@ from asgi_lifespan import LifespanManager
 from fastapi import FastAPI
 
 from backend.config import Settings
+from backend.models import Role
+from tests.factories import TestUser, make_user
 from tests.support import (
     PG_ADMIN_URL,
     REDIS_TEST_URL,
@@ -55,6 +57,7 @@ def settings(stack: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[S
         environment="test", secret_key="test-secret-key-0123456789", data_dir=data_dir,
         ui_dir=Path("/nonexistent"), job_lease_seconds=3, job_requeue_after_seconds=2,
         job_retry_backoff_seconds=0.2, broker_poll_seconds=0.05, sweep_interval_seconds=3600,
+        api_rate_per_minute=100_000, login_rate_per_minute=1000,
     )
     if stack == "sqlite-file":
         s = Settings(database_url=f"sqlite+aiosqlite:///{data_dir / 'lumen.sqlite'}", **common)
@@ -83,9 +86,24 @@ async def app(settings: Settings) -> AsyncIterator[FastAPI]:
 
 
 @pytest.fixture
-async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+async def anon_client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+    """A client that sends no credentials."""
     transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
     async with httpx.AsyncClient(transport=transport, base_url="http://test") as c:
+        yield c
+
+
+@pytest.fixture
+async def admin(app: FastAPI) -> TestUser:
+    return await make_user(app, Role.admin)
+
+
+@pytest.fixture
+async def client(app: FastAPI, admin: TestUser) -> AsyncIterator[httpx.AsyncClient]:
+    """A client signed in as an admin (most platform tests act as the operator)."""
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test",
+                                 headers=admin.headers) as c:
         yield c
 
 

@@ -52,7 +52,7 @@ async def _start(job_type: str, params: dict[str, Any]) -> uuid.UUID:
         async with db.sessionmaker() as session:
             try:
                 job = await service.start_job(
-                    session, data=JobCreate(type=job_type, params=params), created_by="cli")
+                    session, data=JobCreate(type=job_type, params=params), principal=None)
             except AppError as exc:
                 raise typer.BadParameter(f"{exc.message}: {exc.details}") from None
             await session.commit()

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import typer
 
+from backend.cli import accounts as accounts_cli
 from backend.cli import jobs as jobs_cli
 from backend.cli import run as run_cli
 
@@ -13,7 +14,8 @@ app = typer.Typer(help="LUMEN: grounded medical and pharmaceutical AI.", no_args
                   pretty_exceptions_enable=False)
 
 db_app = typer.Typer(help="Database schema (Alembic).", no_args_is_help=True)
-admin_app = typer.Typer(help="Administration.", no_args_is_help=True)
+admin_app = accounts_cli.admin_app
+audit_app = accounts_cli.audit_app
 keys_app = typer.Typer(help="Encryption keys.", no_args_is_help=True)
 kb_app = typer.Typer(help="Knowledge base.", no_args_is_help=True)
 eval_app = typer.Typer(help="Evaluations.", no_args_is_help=True)
@@ -23,7 +25,8 @@ genomepath_app = typer.Typer(help="GenomePath model.", no_args_is_help=True)
 
 for sub, name in [(db_app, "db"), (admin_app, "admin"), (keys_app, "keys"), (kb_app, "kb"),
                   (eval_app, "eval"), (interactions_app, "interactions"), (train_app, "train"),
-                  (genomepath_app, "genomepath"), (jobs_cli.app, "jobs")]:
+                  (genomepath_app, "genomepath"), (jobs_cli.app, "jobs"),
+                  (audit_app, "audit")]:
     app.add_typer(sub, name=name)
 
 app.command("serve")(run_cli.serve)
@@ -45,7 +48,6 @@ def db_upgrade(revision: str = typer.Argument("head", help="Target revision.")) 
 
 # Names reserved for features still to come; each says which feature brings it.
 _RESERVED: list[tuple[typer.Typer, str, str]] = [
-    (admin_app, "create", "accounts and access"),
     (keys_app, "rotate", "the encrypted patient record"),
     (kb_app, "ingest", "the knowledge base"),
     (eval_app, "rag", "the knowledge base"),

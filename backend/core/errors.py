@@ -57,9 +57,11 @@ class AppError(Exception):
     """An error the client caused or should know about; rendered with its status code."""
 
     def __init__(
-        self, status_code: int, code: str, message: str, details: Any = None
+        self, status_code: int, code: str, message: str, details: Any = None,
+        headers: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(message)
+        self.headers = dict(headers) if headers else None
         self.status_code = status_code
         self.code = code
         self.message = message
@@ -98,7 +100,8 @@ def _validation_details(exc: RequestValidationError) -> list[dict[str, Any]]:
 
 async def _app_error(_: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, AppError)
-    return error_response(exc.status_code, exc.code, exc.message, exc.details)
+    return error_response(exc.status_code, exc.code, exc.message, exc.details,
+                          headers=getattr(exc, "headers", None))
 
 
 async def _http_error(_: Request, exc: Exception) -> JSONResponse:

@@ -18,6 +18,7 @@ class JobType:
     description: str
     params: ParamsModel
     task: str
+    roles: tuple[str, ...] = ("admin",)  # who may start it through the API
 
 
 _TYPES: dict[str, JobType] = {}

@@ -2,6 +2,8 @@ import type { APIRequestContext } from "@playwright/test";
 
 export type JobJson = { id: string; status: string; progress: number };
 
+// `request` must carry a Bearer token (see adminApi in session.ts): jobs need sign-in.
+
 /** Start a self-check through the API (for tests that need a job to exist or to run long). */
 export async function startSelfCheck(
   request: APIRequestContext,

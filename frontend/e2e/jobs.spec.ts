@@ -1,10 +1,20 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 
 import { startSelfCheck, waitForJob } from "./api";
+import { adminApi, registerUser, signIn, uniqueEmail } from "./session";
+
+// Jobs need sign-in: the browser signs in as the admin; API set-up uses the admin's token.
+let api: APIRequestContext;
+test.beforeAll(async () => {
+  api = await adminApi();
+});
+test.afterAll(async () => {
+  await api.dispose();
+});
 
 test.describe("jobs", () => {
   test("run a self-check from the UI, watch it finish, open its details", async ({ page }) => {
-    await page.goto("/jobs/");
+    await signIn(page, undefined, "/jobs/");
     await expect(page.getByRole("heading", { level: 1, name: "Jobs" })).toBeVisible();
 
     const created = page.waitForResponse(
@@ -39,10 +49,10 @@ test.describe("jobs", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Jobs" })).toBeVisible();
   });
 
-  test("cancel a running job from the list", async ({ page, request }) => {
+  test("cancel a running job from the list", async ({ page }) => {
     // Long enough (≈60 s) that it is certainly still running when we cancel.
-    const job = await startSelfCheck(request, { steps: 60, step_seconds: 1 });
-    await page.goto("/jobs/");
+    const job = await startSelfCheck(api, { steps: 60, step_seconds: 1 });
+    await signIn(page, undefined, "/jobs/");
     const row = page.locator(`[data-job-id="${job.id}"]`);
     await expect(row.getByTestId("job-status")).toHaveText(/Queued|Running/);
 
@@ -52,10 +62,10 @@ test.describe("jobs", () => {
     await expect(row.getByRole("button", { name: /^Cancel/ })).toHaveCount(0);
   });
 
-  test("cancel a running job from its detail page", async ({ page, request }) => {
-    const job = await startSelfCheck(request, { steps: 60, step_seconds: 1 });
-    await waitForJob(request, job.id, ["running"]);
-    await page.goto(`/jobs/?id=${job.id}`);
+  test("cancel a running job from its detail page", async ({ page }) => {
+    const job = await startSelfCheck(api, { steps: 60, step_seconds: 1 });
+    await waitForJob(api, job.id, ["running"]);
+    await signIn(page, undefined, `/jobs/?id=${job.id}`);
     const main = page.getByRole("main");
     await expect(main.getByTestId("job-status")).toHaveText("Running");
 
@@ -64,11 +74,11 @@ test.describe("jobs", () => {
     await expect(main.getByRole("button", { name: /^Cancel/ })).toHaveCount(0);
   });
 
-  test("filter by status keeps the choice in the URL and shows an empty state", async ({ page, request }) => {
-    const job = await startSelfCheck(request, { steps: 1, step_seconds: 0 });
-    await waitForJob(request, job.id, ["succeeded"]);
+  test("filter by status keeps the choice in the URL and shows an empty state", async ({ page }) => {
+    const job = await startSelfCheck(api, { steps: 1, step_seconds: 0 });
+    await waitForJob(api, job.id, ["succeeded"]);
 
-    await page.goto("/jobs/");
+    await signIn(page, undefined, "/jobs/");
     const filter = page.getByLabel("Status");
     await filter.selectOption("succeeded");
     await expect(page).toHaveURL(/status=succeeded/);
@@ -88,15 +98,28 @@ test.describe("jobs", () => {
   });
 
   test("an unknown job id shows a not-found message", async ({ page }) => {
-    await page.goto("/jobs/?id=00000000-0000-4000-8000-000000000000");
+    await signIn(page, undefined, "/jobs/?id=00000000-0000-4000-8000-000000000000");
     await expect(page.getByRole("heading", { level: 1, name: "Job not found" })).toBeVisible();
     await expect(page.getByRole("main").getByRole("alert")).toContainText("not found");
   });
 
   test("the API being unreachable shows an error state, not a blank page", async ({ page }) => {
+    await signIn(page);
     await page.route("**/api/v1/jobs?**", (route) => route.abort());
     await page.goto("/jobs/");
     await expect(page.getByRole("main").getByRole("alert")).toContainText("Cannot reach the LUMEN server");
     await expect(page.getByRole("button", { name: "Retry" })).toBeVisible();
+  });
+
+  test("jobs need sign-in; other roles see only their own jobs and cannot start a self-check", async ({ page }) => {
+    await page.goto("/jobs/");
+    await expect(page).toHaveURL(/\/sign-in\/\?next=%2Fjobs%2F$/);
+
+    const who = { email: uniqueEmail("jobs"), password: "patient-password-1" };
+    await registerUser(api, who);
+    await signIn(page, who, "/jobs/");
+    await expect(page.getByRole("heading", { level: 1, name: "Jobs" })).toBeVisible();
+    await expect(page.getByText("No jobs yet")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Run self-check" })).toHaveCount(0);
   });
 });

@@ -1,6 +1,15 @@
 // Every page of the app as a user finds it in the navigation. Kept separate
 // from the app's own nav config so the tests check what the UI shows.
-export type PageInfo = { section: string; label: string; path: string; placeholder: boolean };
+// `signedIn`: the page needs a session (the tests sign in as the admin first);
+// `ready`: a test id that shows once the page has its data.
+export type PageInfo = {
+  section: string;
+  label: string;
+  path: string;
+  placeholder: boolean;
+  signedIn?: boolean;
+  ready?: string;
+};
 
 export const PAGES: PageInfo[] = [
   { section: "Patient", label: "Chat", path: "/chat/", placeholder: true },
@@ -9,8 +18,8 @@ export const PAGES: PageInfo[] = [
   { section: "Patient", label: "My record", path: "/record/", placeholder: true },
   { section: "Pharma", label: "Documents", path: "/documents/", placeholder: true },
   { section: "Pharma", label: "Compliance Q&A", path: "/compliance/", placeholder: true },
-  { section: "Admin", label: "Jobs", path: "/jobs/", placeholder: false },
-  { section: "Admin", label: "Users", path: "/users/", placeholder: true },
-  { section: "Admin", label: "Audit log", path: "/audit/", placeholder: true },
+  { section: "Admin", label: "Jobs", path: "/jobs/", placeholder: false, signedIn: true, ready: "jobs-summary" },
+  { section: "Admin", label: "Users", path: "/users/", placeholder: false, signedIn: true, ready: "users-summary" },
+  { section: "Admin", label: "Audit log", path: "/audit/", placeholder: false, signedIn: true, ready: "audit-summary" },
   { section: "Admin", label: "Knowledge base", path: "/knowledge/", placeholder: true },
 ];

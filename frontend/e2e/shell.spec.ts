@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 
 import { PAGES } from "./pages";
+import { signIn } from "./session";
 
 test.describe("app shell", () => {
   test("home page explains LUMEN and shows live API health", async ({ page }) => {
@@ -14,7 +15,8 @@ test.describe("app shell", () => {
 
   for (const info of PAGES) {
     test(`${info.section} → ${info.label} is reachable from the sidebar`, async ({ page }) => {
-      await page.goto("/");
+      if (info.signedIn) await signIn(page);
+      else await page.goto("/");
       const nav = page.getByRole("navigation", { name: "Main" });
       await nav.getByRole("link", { name: new RegExp(`^${info.label}`) }).click();
       await expect(page).toHaveURL(new RegExp(`${info.path.replace(/\//g, "\\/")}$`));
@@ -88,6 +90,31 @@ test.describe("app shell", () => {
     await expect(skip).toBeInViewport();
     await page.keyboard.press("Enter");
     await expect(page.locator("#main")).toBeFocused();
+  });
+
+  test("the header offers Sign in when signed out, and the account menu when signed in", async ({ page }) => {
+    await page.goto("/");
+    await page.getByRole("banner").getByRole("link", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/sign-in\/$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
+
+    await signIn(page);
+    const menu = page.getByTestId("user-menu");
+    await expect(menu).toContainText("Administrator");
+    await menu.click();
+    await expect(page.getByRole("menuitem", { name: "Account" })).toBeVisible();
+    await page.getByRole("menuitem", { name: "Account" }).click();
+    await expect(page).toHaveURL(/\/account\/$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Account" })).toBeVisible();
+    await expect(page.getByRole("main")).toContainText("admin@example.test");
+
+    await page.getByTestId("user-menu").click();
+    await page.getByRole("menuitem", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/sign-in\/$/);
+    await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
+    // Signed out for real: the account page sends us back to sign in.
+    await page.goto("/account/");
+    await expect(page).toHaveURL(/\/sign-in\/\?next=%2Faccount%2F$/);
   });
 
   test("unknown pages get a helpful 404", async ({ page }) => {

@@ -11,6 +11,7 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { ApiError, toApiError } from "@/lib/api/errors";
 import { listJobTypes, startJob } from "@/lib/api/jobs";
 import type { Job } from "@/lib/api/types";
+import { useUser } from "@/lib/auth/hooks";
 import { JOB_STATUSES, parseStatusFilter, statusLabel } from "@/lib/jobs";
 
 import { JobsTable } from "./JobsTable";
@@ -18,8 +19,9 @@ import { useJobs } from "./useJob";
 
 const SELF_CHECK = "system.self_check";
 
-/** The Jobs admin page: filter, start a self-check, watch and cancel jobs. */
+/** The Jobs page: filter, watch and cancel jobs; admins see everyone's and may start a self-check. */
 export function JobsList() {
+  const isAdmin = useUser()?.role === "admin";
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
@@ -74,12 +76,16 @@ export function JobsList() {
     <div>
       <PageHeader
         title="Jobs"
-        description="Background work run by the worker: ingestion, exports and self-checks. Active jobs update every second."
+        description={`Background work run by the worker: ingestion, exports and self-checks. ${
+          isAdmin ? "As an admin you see everyone's jobs." : "You see the jobs you started."
+        } Active jobs update every second.`}
         actions={
-          <Button onClick={() => void runSelfCheck()} disabled={starting}>
-            <PlayIcon aria-hidden="true" />
-            {starting ? "Starting…" : "Run self-check"}
-          </Button>
+          isAdmin && (
+            <Button onClick={() => void runSelfCheck()} disabled={starting}>
+              <PlayIcon aria-hidden="true" />
+              {starting ? "Starting…" : "Run self-check"}
+            </Button>
+          )
         }
       />
 
@@ -113,7 +119,11 @@ export function JobsList() {
       )}
       {jobs.data && items.length === 0 && (
         <EmptyState title={status ? `No ${statusLabel(status).toLowerCase()} jobs` : "No jobs yet"}>
-          {status ? "Try another status filter." : "Run a self-check to see a job move through the queue."}
+          {status
+            ? "Try another status filter."
+            : isAdmin
+              ? "Run a self-check to see a job move through the queue."
+              : "Jobs you start will show up here."}
         </EmptyState>
       )}
       {items.length > 0 && (

@@ -8,8 +8,11 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Sheet, SheetContent, SheetDescription, SheetTitle, SheetTrigger } from "@/components/ui/sheet";
 
+import { AuthProvider } from "@/components/auth/AuthProvider";
+
 import { NavLinks } from "./NavLinks";
 import { ThemeToggle } from "./ThemeToggle";
+import { UserMenu } from "./UserMenu";
 
 function Logo() {
   return (
@@ -25,7 +28,7 @@ function Logo() {
   );
 }
 
-/** Header, sidebar (a sheet on small screens), main landmark and the disclaimer footer. */
+/** Header (with the account menu), sidebar (a sheet on small screens), main landmark and the disclaimer footer. */
 export function AppShell({ children }: { children: React.ReactNode }) {
   const pathname = usePathname();
   // Remember the page the menu was opened on: any navigation (a link, back/forward)
@@ -65,6 +68,7 @@ export function AppShell({ children }: { children: React.ReactNode }) {
           <span className="hidden text-sm text-muted-foreground sm:inline">Grounded medical &amp; pharma AI</span>
           <div className="ml-auto flex items-center gap-1">
             <ThemeToggle />
+            <UserMenu />
           </div>
         </div>
       </header>
@@ -79,6 +83,8 @@ export function AppShell({ children }: { children: React.ReactNode }) {
           <div className="mx-auto max-w-5xl">{children}</div>
         </main>
       </div>
+
+      <AuthProvider />
 
       <footer className="border-t px-4 py-3 text-center text-xs text-muted-foreground">
         <p>

@@ -4,18 +4,22 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useId } from "react";
 
+import { useUser } from "@/lib/auth/hooks";
 import { cn } from "@/lib/utils";
 
-import { NAV, isActivePath } from "./nav";
+import { NAV, isActivePath, visibleItems } from "./nav";
 
 /** The section/item list, shared by the desktop sidebar and the mobile sheet. */
 export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
   const pathname = usePathname();
   // The sidebar and the mobile sheet can both be in the DOM: keep heading ids unique.
   const idPrefix = useId();
+  const role = useUser()?.role ?? null;
   return (
     <div className="flex flex-col gap-5">
       {NAV.map((section) => {
+        const items = visibleItems(section.items, role);
+        if (items.length === 0) return null;
         const headingId = `${idPrefix}-${section.title.toLowerCase()}`;
         return (
           // A labelled group, not a <section>: sections become landmarks and would clash with the page's own.
@@ -24,7 +28,7 @@ export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
               {section.title}
             </h2>
             <ul className="flex flex-col gap-0.5">
-              {section.items.map((item) => {
+              {items.map((item) => {
                 const active = isActivePath(pathname, item.href);
                 const Icon = item.icon;
                 return (

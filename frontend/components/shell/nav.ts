@@ -12,6 +12,8 @@ import {
   UsersIcon,
 } from "lucide-react";
 
+import type { Role } from "@/lib/api/types";
+
 export type NavItem = {
   href: string;
   label: string;
@@ -19,6 +21,8 @@ export type NavItem = {
   /** One line shown on the page and the home screen. */
   summary: string;
   ready: boolean;
+  /** Roles that may open the page once signed in; omitted means anyone (signed in or not, as the page decides). */
+  roles?: readonly Role[];
 };
 
 export type NavSection = { title: string; items: NavItem[] };
@@ -52,16 +56,21 @@ export const NAV: NavSection[] = [
     title: "Admin",
     items: [
       { href: "/jobs", label: "Jobs", icon: ActivityIcon, ready: true,
-        summary: "Background work — ingestion, exports, self-checks — with live progress." },
-      { href: "/users", label: "Users", icon: UsersIcon, ready: false,
-        summary: "Accounts, roles and access for patients, pharma staff and admins." },
-      { href: "/audit", label: "Audit log", icon: HistoryIcon, ready: false,
+        summary: "Background work — ingestion, exports, self-checks — with live progress. Admins see everyone's." },
+      { href: "/users", label: "Users", icon: UsersIcon, ready: true, roles: ["admin"],
+        summary: "Accounts, roles and access for patients, clinicians, pharma staff, researchers and admins." },
+      { href: "/audit", label: "Audit log", icon: HistoryIcon, ready: true, roles: ["admin"],
         summary: "Who did what and when, for every action that touches data." },
       { href: "/knowledge", label: "Knowledge base", icon: BookOpenIcon, ready: false,
         summary: "The documents LUMEN answers from: upload, index and inspect sources." },
     ],
   },
 ];
+
+/** Hide pages a signed-in user's role cannot open; signed-out visitors see them all (they lead to sign-in). */
+export function visibleItems(items: NavItem[], role: Role | null): NavItem[] {
+  return role ? items.filter((i) => !i.roles || i.roles.includes(role)) : items;
+}
 
 export const ALL_NAV_ITEMS: NavItem[] = NAV.flatMap((s) => s.items);
 

@@ -5,14 +5,32 @@ export class ApiError extends Error {
   readonly code: string;
   readonly status: number | null;
   readonly details: unknown;
+  /** Seconds from the Retry-After header (429 lockouts, 503s), when the server sent one. */
+  readonly retryAfter: number | null;
 
-  constructor(code: string, message: string, status: number | null = null, details: unknown = null) {
+  constructor(
+    code: string,
+    message: string,
+    status: number | null = null,
+    details: unknown = null,
+    retryAfter: number | null = null,
+  ) {
     super(message);
     this.name = "ApiError";
     this.code = code;
     this.status = status;
     this.details = details;
+    this.retryAfter = retryAfter;
   }
+}
+
+/** Retry-After as seconds: either a number of seconds or an HTTP date (RFC 9110 §10.2.3). */
+export function parseRetryAfter(value: string | null | undefined, now: number = Date.now()): number | null {
+  if (!value) return null;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const at = Date.parse(trimmed);
+  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
 function isErrorResponse(value: unknown): value is { error: ErrorBody } {
@@ -25,7 +43,8 @@ function isErrorResponse(value: unknown): value is { error: ErrorBody } {
 export function toApiError(body: unknown, response?: Response): ApiError {
   const status = response?.status ?? null;
   if (isErrorResponse(body)) {
-    return new ApiError(body.error.code, body.error.message, status, body.error.details);
+    const retryAfter = parseRetryAfter(response?.headers.get("Retry-After"));
+    return new ApiError(body.error.code, body.error.message, status, body.error.details, retryAfter);
   }
   if (body instanceof ApiError) return body;
   if (body instanceof Error) {

@@ -14,3 +14,19 @@ export type HealthCheck = Schemas["CheckRead"];
 
 /** The body of every error response: {"error": ErrorBody} (declared in the OpenAPI document). */
 export type ErrorBody = Schemas["ErrorDetail"];
+
+// Accounts, API keys and the admin views (backend/auth, backend/audit).
+export type Role = Schemas["Role"];
+export type User = Schemas["UserRead"];
+export type TokenPair = Schemas["TokenPair"];
+export type MfaSetup = Schemas["MfaSetupRead"];
+export type ApiKey = Schemas["ApiKeyRead"];
+export type ApiKeyCreated = Schemas["ApiKeyCreated"];
+export type ApiScope = Schemas["ScopeRead"];
+export type AdminUser = Schemas["AdminUserRead"];
+export type AdminUserPage = Schemas["AdminUserPage"];
+export type AdminUserUpdate = Schemas["AdminUserUpdate"];
+export type PasswordResetIssued = Schemas["ResetTokenRead"];
+export type AuditEvent = Schemas["AuditRead"];
+export type AuditPage = Schemas["AuditPage"];
+export type AuditVerify = Schemas["ChainReport"];

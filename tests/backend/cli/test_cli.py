@@ -10,9 +10,10 @@ import pytest
 
 from tests.support import REPO, worker_env
 
-RESERVED = ["serve", "worker", "beat", "db", "admin", "keys", "kb", "eval", "interactions",
+RESERVED = ["serve", "worker", "beat", "db", "admin", "audit", "keys", "kb", "eval", "interactions",
             "fetch", "datagen", "train", "serve-model", "genomepath", "jobs", "up"]
-SUBCOMMANDS = {"db": ["upgrade"], "admin": ["create"], "keys": ["rotate"], "kb": ["ingest"],
+SUBCOMMANDS = {"db": ["upgrade"], "admin": ["create", "reset-password"], "audit": ["verify"],
+               "keys": ["rotate"], "kb": ["ingest"],
                "eval": ["rag", "triage"], "interactions": ["pairs"], "train": ["run", "eval"],
                "genomepath": ["train", "eval", "predict"]}
 
@@ -34,7 +35,7 @@ def test_help_lists_every_reserved_name() -> None:
 
 
 @pytest.mark.parametrize(("args", "name"), [
-    (["admin", "create"], "admin create"), (["fetch", "pubchem"], "fetch"),
+    (["keys", "rotate"], "keys rotate"), (["fetch", "pubchem"], "fetch"),
     (["train", "run"], "train run"), (["genomepath", "predict", "--x", "1"], "genomepath predict"),
 ])
 def test_reserved_commands_say_they_are_not_ready(args: list[str], name: str) -> None:
@@ -85,3 +86,28 @@ def test_jobs_start_follows_progress_to_the_end(settings, worker) -> None:
     assert result["steps"] == 3
     listed = lumen("jobs", "list", env=worker_env(settings))
     assert "system.self_check" in listed.stdout and "succeeded" in listed.stdout
+
+
+def test_admin_create_then_sign_in_and_audit_verify(tmp_path) -> None:
+    env = worker_env_for(tmp_path)
+    assert lumen("db", "upgrade", env=env).returncode == 0
+    made = lumen("admin", "create", "--email", "boss@example.test", "--password",
+                 "boss-password-1", env=env)
+    assert made.returncode == 0, made.stderr
+    dup = lumen("admin", "create", "--email", "BOSS@example.test", "--password",
+                "boss-password-1", env=env)
+    assert dup.returncode == 2 and "exists" in dup.stderr
+    weak = lumen("admin", "create", "--email", "x@example.test", "--password", "short", env=env)
+    assert weak.returncode == 2
+    token = lumen("admin", "reset-password", "boss@example.test", env=env)
+    assert token.returncode == 0 and len(token.stdout.strip()) > 20
+    ok = lumen("audit", "verify", env=env)
+    assert ok.returncode == 0 and "2 events checked" in ok.stdout, ok.stdout + ok.stderr
+    import sqlite3
+
+    conn = sqlite3.connect(tmp_path / "lumen.sqlite")
+    conn.execute("UPDATE audit_event SET action = 'tampered' WHERE seq = 1")
+    conn.commit()
+    conn.close()
+    bad = lumen("audit", "verify", env=env)
+    assert bad.returncode == 1

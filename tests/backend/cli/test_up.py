@@ -53,6 +53,14 @@ async def test_up_serves_and_beat_recovers_a_lost_job(tmp_path) -> None:
                     pass
                 assert time.monotonic() < deadline, (tmp_path / "up.log").read_text()
                 await asyncio.sleep(0.3)
+            made = subprocess.run(
+                [sys.executable, "-m", "backend.cli.main", "admin", "create", "--email",
+                 "root@example.test", "--password", "root-password-1"],
+                cwd=REPO, env=env, capture_output=True, text=True)
+            assert made.returncode == 0, made.stderr
+            tokens = (await client.post("/api/v1/auth/login", json={
+                "email": "root@example.test", "password": "root-password-1"})).json()
+            client.headers["Authorization"] = f"Bearer {tokens['access_token']}"
             # A job stored but never sent (as if the broker failed right after the commit).
             db = Database(Settings(_env_file=None, data_dir=tmp_path))
             async with db.sessionmaker() as s:

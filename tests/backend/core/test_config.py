@@ -28,6 +28,9 @@ def test_production_settings_from_environment(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setenv("LUMEN_SECRET_KEY", "s3cret-from-vault")
     monkeypatch.setenv("LUMEN_DATABASE_URL", "postgresql://u:p@db:5432/lumen")
     monkeypatch.setenv("LUMEN_REDIS_URL", "redis://cache:6379/0")
+    with pytest.raises(ValidationError, match="LUMEN_ENCRYPTION_KEYS"):
+        Settings(_env_file=None)  # production never falls back to derived field keys
+    monkeypatch.setenv("LUMEN_ENCRYPTION_KEYS", "1:" + "A" * 43 + "=")
     s = Settings(_env_file=None)
     assert s.db_url == "postgresql+asyncpg://u:p@db:5432/lumen"  # driver added
     assert s.broker_url == s.result_backend == "redis://cache:6379/0"

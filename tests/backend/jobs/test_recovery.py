@@ -20,12 +20,13 @@ from tests.support import WorkerProcess, drain_queue, isolated_broker, queued_me
 
 
 @pytest.fixture
-async def isolated(settings, tmp_path):
+async def isolated(settings, tmp_path, admin):
     """Same database, but a broker no other worker listens on (the session worker may run)."""
     own = isolated_broker(settings, tmp_path)
     application = create_app(own)
     transport = httpx.ASGITransport(app=application)
-    async with httpx.AsyncClient(transport=transport, base_url="http://t") as c:
+    async with httpx.AsyncClient(transport=transport, base_url="http://t",
+                                 headers=admin.headers) as c:
         yield own, application, c
     drain_queue(own)
     await application.state.db.dispose()

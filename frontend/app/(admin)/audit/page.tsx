@@ -1,13 +1,9 @@
 import type { Metadata } from "next";
 
-import { ComingSoon } from "@/components/ComingSoon";
+import { AuditLog } from "@/components/admin/AuditLog";
 
 export const metadata: Metadata = { title: "Audit log" };
 
 export default function Page() {
-  return (
-    <ComingSoon href="/audit">
-      A searchable, append-only record of sign-ins, document changes and data access.
-    </ComingSoon>
-  );
+  return <AuditLog />;
 }
