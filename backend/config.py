@@ -35,6 +35,7 @@ class Settings(BaseSettings):
     log_json: bool = True
     max_body_bytes: int = Field(1_048_576, ge=1024, description="Larger request bodies get 413.")
     ui_dir: Path = Field(REPO_ROOT / "frontend" / "out", description="Built UI served at /.")
+    seed_dir: Path = Field(REPO_ROOT / "data" / "seed", description="Shipped reviewed data.")
     worker_concurrency: int = Field(2, ge=1, le=32, description="Worker pool processes.")
     broker_poll_seconds: float = Field(0.2, gt=0, le=10, description="File broker poll interval.")
     job_lease_seconds: float = Field(

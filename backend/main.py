@@ -28,11 +28,14 @@ def api_router() -> APIRouter:
     from backend.admin.router import router as admin_router
     from backend.audit.router import router as audit_router
     from backend.auth.router import router as auth_router
+    from backend.drugs.router import router as drugs_router
+    from backend.interactions.router import router as interactions_router
     from backend.jobs.router import router as jobs_router
     from backend.system.router import router as system_router
 
     router = APIRouter(prefix=API_PREFIX, responses=ERROR_RESPONSES)
-    for domain in (system_router, auth_router, admin_router, audit_router, jobs_router):
+    for domain in (system_router, auth_router, admin_router, audit_router, jobs_router,
+                   drugs_router, interactions_router):
         router.include_router(domain)
 
     @router.api_route("/{path:path}", include_in_schema=False,

@@ -50,6 +50,7 @@ def stack(request: pytest.FixtureRequest) -> str:
 @pytest.fixture(scope="session")
 def settings(stack: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
     """Settings for a fresh, migrated database on this stack."""
+    from backend.drugs.seed import seed_sync
     from backend.migrate import upgrade
 
     data_dir = tmp_path_factory.mktemp(f"data-{stack}")
@@ -62,6 +63,7 @@ def settings(stack: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[S
     if stack == "sqlite-file":
         s = Settings(database_url=f"sqlite+aiosqlite:///{data_dir / 'lumen.sqlite'}", **common)
         in_thread(upgrade, s.db_url)
+        in_thread(seed_sync, s)
         yield s
         return
     name = f"lumen_test_{os.getpid()}_{uuid.uuid4().hex[:6]}"
@@ -69,6 +71,7 @@ def settings(stack: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[S
     flush_redis(REDIS_TEST_URL)
     s = Settings(database_url=url, redis_url=REDIS_TEST_URL, **common)
     in_thread(upgrade, s.db_url)
+    in_thread(seed_sync, s)
     yield s
     flush_redis(REDIS_TEST_URL)
     in_thread(drop_pg_database, PG_ADMIN_URL, name)

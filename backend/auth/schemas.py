@@ -28,6 +28,8 @@ Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 SCOPES: dict[str, str] = {
     "jobs:read": "Read your background jobs",
     "jobs:write": "Start and cancel your background jobs",
+    "drugs:read": "Search the drug database and read drug pages",
+    "interactions:check": "Run interaction checks",
 }
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 import typer
 
 from backend.cli import accounts as accounts_cli
+from backend.cli import drugs as drugs_cli
 from backend.cli import jobs as jobs_cli
 from backend.cli import run as run_cli
 
@@ -26,13 +27,15 @@ genomepath_app = typer.Typer(help="GenomePath model.", no_args_is_help=True)
 for sub, name in [(db_app, "db"), (admin_app, "admin"), (keys_app, "keys"), (kb_app, "kb"),
                   (eval_app, "eval"), (interactions_app, "interactions"), (train_app, "train"),
                   (genomepath_app, "genomepath"), (jobs_cli.app, "jobs"),
-                  (audit_app, "audit")]:
+                  (audit_app, "audit"), (drugs_cli.drugs_app, "drugs")]:
     app.add_typer(sub, name=name)
 
 app.command("serve")(run_cli.serve)
 app.command("worker")(run_cli.worker)
 app.command("beat")(run_cli.beat)
 app.command("up")(run_cli.up)
+interactions_app.command("pairs")(drugs_cli.pairs)
+eval_app.command("interactions")(drugs_cli.eval_interactions)
 
 
 @db_app.command("upgrade")
@@ -44,6 +47,13 @@ def db_upgrade(revision: str = typer.Argument("head", help="Target revision.")) 
     settings = load_settings()
     upgrade(settings.db_url, revision)
     typer.echo(f"database at {revision}: {'sqlite' if settings.is_sqlite else 'postgresql'}")
+    if revision == "head":
+        from backend.drugs.seed import seed_sync
+
+        figures = seed_sync(settings)
+        state = "loaded" if figures["loaded"] else "unchanged"
+        typer.echo(f"drug seed: {figures['ingredients']} ingredients, {figures['names']} names, "
+                   f"{figures['curated']} curated ({state})")
 
 
 # Names reserved for features still to come; each says which feature brings it.
@@ -52,7 +62,6 @@ _RESERVED: list[tuple[typer.Typer, str, str]] = [
     (kb_app, "ingest", "the knowledge base"),
     (eval_app, "rag", "the knowledge base"),
     (eval_app, "triage", "symptom triage"),
-    (interactions_app, "pairs", "the interaction checker"),
     (app, "fetch", "compound data acquisition"),
     (app, "datagen", "instruction-dataset generation"),
     (train_app, "run", "fine-tuning"),

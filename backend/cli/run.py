@@ -24,9 +24,11 @@ def serve(
     if settings.is_sqlite:
         # The embedded database belongs to this one node, so bring it up to date here;
         # shared PostgreSQL is migrated explicitly (`lumen db upgrade`) before a release.
+        from backend.drugs.seed import seed_sync
         from backend.migrate import upgrade
 
         upgrade(settings.db_url)
+        seed_sync(settings)
 
     uvicorn.run("backend.main:create_app", factory=True, host=host, port=port, reload=reload,
                 log_config=None, proxy_headers=True)
@@ -58,11 +60,13 @@ def up(
 ) -> None:
     """Apply migrations, then run API + worker + beat until interrupted."""
     from backend.config import load_settings
+    from backend.drugs.seed import seed_sync
     from backend.migrate import upgrade
 
     settings = load_settings()
     settings.ensure_dirs()
     upgrade(settings.db_url)
+    seed_sync(settings)
     lumen = [sys.executable, "-m", "backend.cli.main"]
     procs = {
         "api": subprocess.Popen([*lumen, "serve", "--host", host, "--port", str(port)]),

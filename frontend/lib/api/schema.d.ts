@@ -388,6 +388,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/drugs/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search Drugs
+         * @description Find drugs by generic name, brand, salt or a misspelling (autocomplete).
+         */
+        get: operations["search_drugs_api_v1_drugs_search_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/drugs/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Drug
+         * @description One drug: identity, names, and reviewed facts with their sources.
+         */
+        get: operations["get_drug_api_v1_drugs__key__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health": {
         parameters: {
             query?: never;
@@ -402,6 +442,26 @@ export interface paths {
         get: operations["health_api_v1_health_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/interactions/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check Interactions
+         * @description Check drugs against each other and, optionally, allergies and conditions.
+         */
+        post: operations["check_interactions_api_v1_interactions_check_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -684,6 +744,15 @@ export interface components {
              */
             patient_id: string;
         };
+        /** CandidateRead */
+        CandidateRead: {
+            /** Key */
+            key: string;
+            /** Matched */
+            matched: string;
+            /** Name */
+            name: string;
+        };
         /**
          * ChainReport
          * @description Result of re-computing every hash and link of the audit chain.
@@ -714,6 +783,130 @@ export interface components {
              */
             status: "ok" | "error" | "not_configured";
         };
+        /** CheckedDrugRead */
+        CheckedDrugRead: {
+            /** Candidates */
+            candidates: components["schemas"]["CandidateRead"][];
+            /**
+             * Covered
+             * @description We hold reviewed interaction data for this drug.
+             */
+            covered: boolean;
+            /** Key */
+            key: string | null;
+            /** Name */
+            name: string | null;
+            /**
+             * Origin
+             * @enum {string}
+             */
+            origin: "input" | "profile";
+            /** Query */
+            query: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "exact" | "corrected" | "ambiguous" | "unknown";
+        };
+        /**
+         * CuratedDrug
+         * @description Our reviewed facts for one active ingredient; every fact group names its source.
+         */
+        CuratedDrug: {
+            /** Aliases */
+            aliases?: string[];
+            /** Atc */
+            atc?: string[];
+            /** Classes */
+            classes: string[];
+            contraindications: components["schemas"]["Items"];
+            interaction_tags: components["schemas"]["Items"];
+            lactation: components["schemas"]["Text"];
+            /** Name */
+            name: string;
+            pregnancy: components["schemas"]["Text"];
+            side_effects: components["schemas"]["SideEffects"];
+            /** Sources */
+            sources: components["schemas"]["Source"][];
+            status: components["schemas"]["MarketStatus"];
+            uses: components["schemas"]["Items"];
+        };
+        /** DrugClassRead */
+        DrugClassRead: {
+            /** Id */
+            id: string;
+            /** Label */
+            label: string;
+        };
+        /** DrugNameRead */
+        DrugNameRead: {
+            /** Kind */
+            kind: string;
+            /** Name */
+            name: string;
+        };
+        /** DrugRead */
+        DrugRead: {
+            /** Approval Year */
+            approval_year: number | null;
+            /** Chembl Ids */
+            chembl_ids: string[];
+            /** Classes */
+            classes: components["schemas"]["DrugClassRead"][];
+            /** Curated */
+            curated: boolean;
+            /** Disclaimer */
+            disclaimer: string;
+            /** Drugbank Id */
+            drugbank_id: string | null;
+            /** @description Reviewed facts; every group names a source. */
+            facts: components["schemas"]["CuratedDrug"] | null;
+            /** Key */
+            key: string;
+            /** Mesh Id */
+            mesh_id: string | null;
+            /** Name */
+            name: string;
+            /** Names */
+            names: components["schemas"]["DrugNameRead"][];
+            /**
+             * Origin
+             * @description chembl | drug-ner | curated: where the identity comes from.
+             */
+            origin: string;
+            /** Smiles */
+            smiles: string | null;
+        };
+        /** DrugSearchRead */
+        DrugSearchRead: {
+            /** Items */
+            items: components["schemas"]["DrugSummary"][];
+            /** Query */
+            query: string;
+        };
+        /** DrugSummary */
+        DrugSummary: {
+            /** Classes */
+            classes: string[];
+            /**
+             * Curated
+             * @description True when we hold reviewed facts and interaction data.
+             */
+            curated: boolean;
+            /**
+             * Key
+             * @description Parent InChIKey, or LUMEN-<NAME> for non-small-molecules.
+             */
+            key: string;
+            /**
+             * Matched
+             * @description The name or synonym that matched the query.
+             */
+            matched: string;
+            /** Name */
+            name: string;
+        };
         /** ErrorDetail */
         ErrorDetail: {
             /** Code */
@@ -730,6 +923,36 @@ export interface components {
         ErrorResponse: {
             error: components["schemas"]["ErrorDetail"];
         };
+        /** FindingRead */
+        FindingRead: {
+            /** Advice */
+            advice: string;
+            /** Basis */
+            basis: string;
+            /** Drugs */
+            drugs: string[];
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "drug-drug" | "drug-allergy" | "drug-condition";
+            /** Mechanism */
+            mechanism: string;
+            /** Rule */
+            rule: string;
+            /**
+             * Severity
+             * @enum {string}
+             */
+            severity: "contraindicated" | "major" | "moderate" | "minor" | "none";
+            /** Source */
+            source: string;
+            /**
+             * Subject
+             * @description Allergy group or condition, for those kinds.
+             */
+            subject: string;
+        };
         /** HealthRead */
         HealthRead: {
             /** Checks */
@@ -745,6 +968,46 @@ export interface components {
             status: "ok" | "degraded";
             /** Version */
             version: string;
+        };
+        /** InteractionCheckCreate */
+        InteractionCheckCreate: {
+            /**
+             * Drugs
+             * @description 2–20 drug names, brands or keys (1 with a profile).
+             */
+            drugs: string[];
+            profile?: components["schemas"]["ProfileInput"] | null;
+        };
+        /** InteractionReportRead */
+        InteractionReportRead: {
+            /** Counts */
+            counts: {
+                [key: string]: number;
+            };
+            /** Disclaimer */
+            disclaimer: string;
+            /** Drugs */
+            drugs: components["schemas"]["CheckedDrugRead"][];
+            /** Findings */
+            findings: components["schemas"]["FindingRead"][];
+            /**
+             * Highest
+             * @enum {string}
+             */
+            highest: "contraindicated" | "major" | "moderate" | "minor" | "none";
+            /** Pairs */
+            pairs: components["schemas"]["PairRead"][];
+            /** Unrecognised Allergies */
+            unrecognised_allergies: string[];
+            /** Unrecognised Conditions */
+            unrecognised_conditions: string[];
+        };
+        /** Items */
+        Items: {
+            /** Items */
+            items: string[];
+            /** Source */
+            source: string | string[];
         };
         /**
          * JobCreate
@@ -844,6 +1107,29 @@ export interface components {
             /** Totp Code */
             totp_code?: string | null;
         };
+        /** MarketStatus */
+        MarketStatus: {
+            /**
+             * Eu
+             * @default unknown
+             * @enum {string}
+             */
+            eu: "rx" | "otc" | "pharmacy" | "gsl" | "mixed" | "not_marketed" | "unknown";
+            /** Source */
+            source: string | string[];
+            /**
+             * Uk
+             * @default unknown
+             * @enum {string}
+             */
+            uk: "rx" | "otc" | "pharmacy" | "gsl" | "mixed" | "not_marketed" | "unknown";
+            /**
+             * Us
+             * @default unknown
+             * @enum {string}
+             */
+            us: "rx" | "otc" | "pharmacy" | "gsl" | "mixed" | "not_marketed" | "unknown";
+        };
         /** MfaCode */
         MfaCode: {
             /** Code */
@@ -863,6 +1149,18 @@ export interface components {
             /** Secret */
             secret: string;
         };
+        /** PairRead */
+        PairRead: {
+            /** A */
+            a: string;
+            /** B */
+            b: string;
+            /**
+             * Severity
+             * @enum {string}
+             */
+            severity: "contraindicated" | "major" | "moderate" | "minor" | "none";
+        };
         /** PasswordChange */
         PasswordChange: {
             /** Current Password */
@@ -876,6 +1174,18 @@ export interface components {
             new_password: string;
             /** Token */
             token: string;
+        };
+        /**
+         * ProfileInput
+         * @description Patient context sent with the request (used for this check only, not stored).
+         */
+        ProfileInput: {
+            /** Allergies */
+            allergies?: string[];
+            /** Conditions */
+            conditions?: string[];
+            /** Medications */
+            medications?: string[];
         };
         /** RefreshRequest */
         RefreshRequest: {
@@ -903,6 +1213,34 @@ export interface components {
             description: string;
             /** Scope */
             scope: string;
+        };
+        /** SideEffects */
+        SideEffects: {
+            /** Common */
+            common: string[];
+            /** Serious */
+            serious: string[];
+            /** Source */
+            source: string | string[];
+        };
+        /** Source */
+        Source: {
+            /** Id */
+            id: string;
+            /** Title */
+            title: string;
+            /**
+             * Url
+             * @default
+             */
+            url: string;
+        };
+        /** Text */
+        Text: {
+            /** Source */
+            source: string | string[];
+            /** Text */
+            text: string;
         };
         /** TokenPair */
         TokenPair: {
@@ -2312,6 +2650,141 @@ export interface operations {
             };
         };
     };
+    search_drugs_api_v1_drugs_search_get: {
+        parameters: {
+            query: {
+                q: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DrugSearchRead"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid request (details list each field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Internal error (details carry the request ID) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_drug_api_v1_drugs__key__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DrugRead"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid request (details list each field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Internal error (details carry the request ID) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     health_api_v1_health_get: {
         parameters: {
             query?: never;
@@ -2382,6 +2855,75 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthRead"];
+                };
+            };
+        };
+    };
+    check_interactions_api_v1_interactions_check_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InteractionCheckCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InteractionReportRead"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid request (details list each field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Internal error (details carry the request ID) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
