@@ -87,12 +87,16 @@ class _Rule:
 
 def access(*roles: Role, scope: str | None = None, public: bool = False) -> dict[str, Any]:
     """Route keyword arguments declaring who may call it (see module docstring)."""
+    from backend.core.nul_guard import reject_nul
+
     if public:
-        return {"openapi_extra": {"x-access": {"public": True}}}
+        return {"dependencies": [Depends(reject_nul)],
+                "openapi_extra": {"x-access": {"public": True}}}
     allowed = roles or ALL_ROLES
     rule = _Rule(tuple(allowed), scope)
     return {
-        "dependencies": [Depends(rule)],
+        # The access decision first: a refused caller gets 403 whatever the request holds.
+        "dependencies": [Depends(rule), Depends(reject_nul)],
         "openapi_extra": {"x-access": {"roles": [r.value for r in allowed], "scope": scope}},
     }
 

@@ -30,6 +30,8 @@ SCOPES: dict[str, str] = {
     "jobs:write": "Start and cancel your background jobs",
     "drugs:read": "Search the drug database and read drug pages",
     "interactions:check": "Run interaction checks",
+    "pharma:maco": "Compute MACO cleaning limits and rank worst-case products (pharma accounts)",
+    "pharma:documents": "Generate QA documents without storing them (pharma accounts)",
 }
 
 

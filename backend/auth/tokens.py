@@ -79,9 +79,21 @@ def decode_access_token(settings: Settings, token: str) -> dict[str, Any] | None
         claims = jwt.decode(token, settings.secret_key.get_secret_value(), algorithms=[ALGORITHM])
     except JWTError:
         return None
-    if claims.get("typ") != "access" or "sub" not in claims:
-        return None
+    if claims.get("typ") != "access" or not all(_is_uuid(claims.get(k)) for k in ("sub", "sid")):
+        return None  # signed by us but malformed (or from an older format): not a credential
+    if not isinstance(claims.get("exp"), int | float):
+        return None  # python-jose only checks `exp` when present; ours always carry one
     return claims
+
+
+def _is_uuid(value: Any) -> bool:
+    if not isinstance(value, str):
+        return False
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return False
+    return True
 
 
 def expires_in(settings: Settings) -> datetime:

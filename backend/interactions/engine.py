@@ -85,6 +85,8 @@ def _rule_findings(a: DrugProfile, b: DrugProfile, k: Knowledge) -> list[Finding
         forward = a.matches(rule.a) and b.matches(rule.b)
         if not (forward or (a.matches(rule.b) and b.matches(rule.a))):
             continue
+        if any(a.matches([s]) and b.matches([s]) for s in rule.unless_both):
+            continue
         finding = Finding("drug-drug", Severity[rule.severity], (a.name, b.name), rule.mechanism,
                           rule.advice, rule.source, "class-rule", rule.id)
         group = rule.group or rule.id

@@ -40,6 +40,9 @@ class RuleSpec(_Strict):
     mechanism: str
     advice: str
     source: str
+    # Skip the rule when both drugs match one of these selectors: e.g. two insulins of one
+    # basal-bolus regimen are a single planned treatment, not an interaction.
+    unless_both: list[str] = []
 
 
 class DuplicateSpec(_Strict):
@@ -177,7 +180,8 @@ def load_knowledge(seed_dir: Path, catalog: Catalog) -> Knowledge:
 def _validate(k: Knowledge, catalog: Catalog) -> list[str]:
     errors: list[str] = []
     for rule in k.rules:
-        errors += _check_selectors(f"rule {rule.id}", rule.a + rule.b, catalog)
+        errors += _check_selectors(f"rule {rule.id}", rule.a + rule.b + rule.unless_both,
+                                   catalog)
         errors += _severity_errors(f"rule {rule.id}", rule.severity)
     errors += _check_selectors("duplicates", [f"class:{c}" for c in k.duplicates.classes], catalog)
     for name, group in k.groups.items():

@@ -51,6 +51,8 @@ class PharmaDocumentVersion(Base):
     inputs: Mapped[dict[str, Any]] = mapped_column(JSONType)
     # SHA-256 of the canonical inputs: what a signature is bound to.
     content_hash: Mapped[str] = mapped_column(String(64))
+    # Each submission for review starts a new cycle; signatures count only within their cycle.
+    review_cycle: Mapped[int] = mapped_column(Integer, default=0)
     change_note: Mapped[str | None] = mapped_column(Text)
     created_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("user_account.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -60,7 +62,7 @@ class PharmaDocumentVersion(Base):
 
 class DocumentSignature(Base):
     __tablename__ = "document_signature"
-    __table_args__ = (UniqueConstraint("version_id", "meaning", "signer_id"),)
+    __table_args__ = (UniqueConstraint("version_id", "cycle", "meaning", "signer_id"),)
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
     version_id: Mapped[uuid.UUID] = mapped_column(
@@ -68,6 +70,7 @@ class DocumentSignature(Base):
     signer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("user_account.id"))
     meaning: Mapped[SignatureMeaning] = mapped_column(
         Enum(SignatureMeaning, name="signature_meaning", native_enum=False, length=16))
+    cycle: Mapped[int] = mapped_column(Integer)
     content_hash: Mapped[str] = mapped_column(String(64))
     comment: Mapped[str | None] = mapped_column(Text)
     signed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -100,6 +100,7 @@ class Builder:
         self.names: dict[tuple[str, str], tuple[str, str]] = {}  # (norm, key) -> (kind, source)
         self.report: dict[str, Any] = defaultdict(int)
         self.conflicts: list[dict[str, str]] = []
+        self.prefs: dict[str, set[str]] = defaultdict(set)  # key -> ChEMBL names, normalised
 
     def add_name(self, name: str, key: str, kind: str, source: str) -> None:
         norm = normalise(name)
@@ -112,6 +113,14 @@ class Builder:
             by_name[norm].add(key)
             by_name[strip_salts(norm)].add(key)
         return by_name
+
+    def unique(self, by_name: dict[str, set[str]], form: str) -> str | None:
+        """The one ingredient a name means: its only key, or the one named exactly so."""
+        keys = by_name.get(form) or set()
+        if len(keys) == 1:
+            return next(iter(keys))
+        named = [k for k in keys if self.ingredients[k].name == form]
+        return named[0] if len(named) == 1 else None  # the ingredient named so beats esters
 
     def add_chembl(self, rows: list[dict[str, Any]]) -> None:
         for row in rows:
@@ -134,6 +143,33 @@ class Builder:
             self.add_name(pref, key, "preferred" if normalise(pref) == ing.name else "salt",
                           "chembl")
             self.add_name(strip_salts(normalise(pref)), key, "preferred", "chembl")
+            self.prefs[key].add(normalise(pref))
+
+    def separate_esters(self) -> None:
+        """Give esters and prodrugs back their full names where they took the parent's.
+
+        Salt-word stripping maps "prednisolone acetate" (an ester: another molecule, another
+        parent key) to "prednisolone". When one ingredient is named so by ChEMBL itself, it
+        keeps the short name and the others keep their own, so the plain name is unambiguous.
+        """
+        by_name: dict[str, list[Ingredient]] = defaultdict(list)
+        for ing in self.ingredients.values():
+            by_name[ing.name].append(ing)
+        for name, group in by_name.items():
+            owners = [i for i in group if name in self.prefs[i.key]]
+            if len(group) < 2 or len(owners) != 1:
+                continue
+            for ing in group:
+                if ing is owners[0]:
+                    continue
+                ing.name = min(self.prefs[ing.key], key=lambda n: (len(n), n))
+                self.report["esters_renamed"] += 1
+        # A stripped ChEMBL name that is another ingredient's own name is only a salt-form name
+        # here ("hydrocortisone" for hydrocortisone sodium phosphate), never its preferred one.
+        owned = {i.name: i.key for i in self.ingredients.values() if i.name in self.prefs[i.key]}
+        for (norm, key), (kind, source) in list(self.names.items()):
+            if kind == "preferred" and owned.get(norm, key) != key:
+                self.names[(norm, key)] = ("salt", source)
 
     def link_dictionary(self, dictionary: dict[str, Any]) -> None:
         """Attach dictionary names and IDs to ChEMBL ingredients matched by name."""
@@ -145,10 +181,9 @@ class Builder:
         brand = dictionary["drug_variant_to_variant_data"]
         for canonical, data in dictionary["drug_canonical_to_data"].items():
             norm = normalise(canonical)
-            keys = by_name.get(norm) or by_name.get(strip_salts(norm))
-            if not keys or len(keys) != 1:
+            key = self.unique(by_name, norm) or self.unique(by_name, strip_salts(norm))
+            if key is None:
                 continue
-            key = next(iter(keys))
             # A variant that is another ingredient's own name (combination brands list every
             # component) must not become a synonym of this one.
             own = [v for v in variants[canonical]
@@ -193,9 +228,9 @@ class Builder:
             norm = normalise(candidate)
             forms = [norm, strip_salts(norm)] + [normalise(c) for c in canon.get(norm, [])]
             for form in forms:
-                keys = by_name.get(form)
-                if keys and len(keys) == 1:
-                    return next(iter(keys))
+                key = self.unique(by_name, form)
+                if key is not None:
+                    return key
         return None
 
     def new_from_dictionary(self, name: str, names: list[str], canon: dict[str, list[str]],
@@ -249,6 +284,7 @@ def build(out: Path = DEFAULT_OUT, limit: int | None = None,
     builder = Builder()
     dictionary = load_dictionary()
     builder.add_chembl(load_chembl(limit))
+    builder.separate_esters()
     builder.link_dictionary(dictionary)
     builder.add_curated(curated_names(curated_dir), dictionary)
     return write(builder, out)

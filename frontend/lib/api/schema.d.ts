@@ -552,6 +552,274 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/pharma/document-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Document Types
+         * @description Document types and the inputs each needs (from the template files).
+         */
+        get: operations["document_types_api_v1_pharma_document_types_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pharma/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Documents
+         * @description Documents with their latest version, newest first; filter by type, status, title.
+         */
+        get: operations["list_documents_api_v1_pharma_documents_get"];
+        put?: never;
+        /**
+         * Create Document
+         * @description Create a document from structured inputs; it starts as draft version 1.
+         */
+        post: operations["create_document_api_v1_pharma_documents_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pharma/documents/{document_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Document
+         * @description A document and the list of its versions.
+         */
+        get: operations["get_document_api_v1_pharma_documents__document_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pharma/documents/{document_id}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Diff Versions
+         * @description What changed between two versions: inputs and rendered text.
+         */
+        get: operations["diff_versions_api_v1_pharma_documents__document_id__diff_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pharma/documents/{document_id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * New Version
+         * @description Start a new draft from the latest version.
+         */
+        post: operations["new_version_api_v1_pharma_documents__document_id__versions_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pharma/documents/{document_id}/versions/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Version
+         * @description One version with its inputs and signatures.
+         */
+        get: operations["get_version_api_v1_pharma_documents__document_id__versions__number__get"];
+        /**
+         * Update Version
+         * @description Change a draft's inputs (approved and in-review versions cannot change).
+         */
+        put: operations["update_version_api_v1_pharma_documents__document_id__versions__number__put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pharma/documents/{document_id}/versions/{number}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Version
+         * @description Download the version as Markdown, DOCX or PDF (audited).
+         */
+        get: operations["export_version_api_v1_pharma_documents__document_id__versions__number__export_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pharma/documents/{document_id}/versions/{number}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Preview Version
+         * @description The version rendered as Markdown.
+         */
+        get: operations["preview_version_api_v1_pharma_documents__document_id__versions__number__preview_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pharma/documents/{document_id}/versions/{number}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject Version
+         * @description Send a version in review back to draft with a reason.
+         */
+        post: operations["reject_version_api_v1_pharma_documents__document_id__versions__number__reject_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pharma/documents/{document_id}/versions/{number}/signatures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign Version
+         * @description Sign as author (submit), reviewer or approver; the password is required again.
+         */
+        post: operations["sign_version_api_v1_pharma_documents__document_id__versions__number__signatures_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pharma/maco": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Compute Maco
+         * @description MACO by every applicable criterion, the governing one, and swab/rinse limits.
+         */
+        post: operations["compute_maco_api_v1_pharma_maco_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pharma/render": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Render Document
+         * @description Generate a document from inputs without storing it (Markdown, DOCX or PDF).
+         */
+        post: operations["render_document_api_v1_pharma_render_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pharma/worst-case": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rank Worst Case
+         * @description Rank products worst case first for cleaning validation, with the reasons.
+         */
+        post: operations["rank_worst_case_api_v1_pharma_worst_case_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -809,6 +1077,16 @@ export interface components {
              */
             status: "exact" | "corrected" | "ambiguous" | "unknown";
         };
+        /** CriterionRead */
+        CriterionRead: {
+            /** Basis */
+            basis: string;
+            /** Criterion */
+            criterion: string;
+            maco: components["schemas"]["QuantityRead"];
+            /** Steps */
+            steps: components["schemas"]["StepRead"][];
+        };
         /**
          * CuratedDrug
          * @description Our reviewed facts for one active ingredient; every fact group names its source.
@@ -831,6 +1109,113 @@ export interface components {
             sources: components["schemas"]["Source"][];
             status: components["schemas"]["MarketStatus"];
             uses: components["schemas"]["Items"];
+        };
+        /** DiffRead */
+        DiffRead: {
+            /** Fields */
+            fields: components["schemas"]["FieldChange"][];
+            /** From Number */
+            from_number: number;
+            /**
+             * Markdown Diff
+             * @description Unified diff of the two rendered documents.
+             */
+            markdown_diff: string;
+            /** To Number */
+            to_number: number;
+        };
+        /** DocumentCreate */
+        DocumentCreate: {
+            /** Inputs */
+            inputs: {
+                [key: string]: unknown;
+            };
+            /** Title */
+            title: string;
+            /** Type */
+            type: string;
+        };
+        /** DocumentFieldRead */
+        DocumentFieldRead: {
+            /** Label */
+            label: string;
+            /** Name */
+            name: string;
+            /**
+             * Required
+             * @default false
+             */
+            required: boolean;
+            /** Type */
+            type: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** DocumentPage */
+        DocumentPage: {
+            /** Items */
+            items: components["schemas"]["DocumentSummary"][];
+            /** Total */
+            total: number;
+        };
+        /** DocumentRead */
+        DocumentRead: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            latest: components["schemas"]["VersionSummary"];
+            /** Title */
+            title: string;
+            /** Type */
+            type: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Versions */
+            versions: components["schemas"]["VersionSummary"][];
+        };
+        /** DocumentSummary */
+        DocumentSummary: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            latest: components["schemas"]["VersionSummary"];
+            /** Title */
+            title: string;
+            /** Type */
+            type: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** DocumentTypeRead */
+        DocumentTypeRead: {
+            /** Description */
+            description: string;
+            /** Fields */
+            fields: components["schemas"]["DocumentFieldRead"][];
+            /** Title */
+            title: string;
+            /** Type */
+            type: string;
         };
         /** DrugClassRead */
         DrugClassRead: {
@@ -922,6 +1307,15 @@ export interface components {
          */
         ErrorResponse: {
             error: components["schemas"]["ErrorDetail"];
+        };
+        /** FieldChange */
+        FieldChange: {
+            /** After */
+            after: unknown;
+            /** Before */
+            before: unknown;
+            /** Field */
+            field: string;
         };
         /** FindingRead */
         FindingRead: {
@@ -1107,6 +1501,70 @@ export interface components {
             /** Totp Code */
             totp_code?: string | null;
         };
+        /**
+         * MacoCreate
+         * @description Previous product (`*_prev`, the residue) carried into the next product (`*_next`).
+         */
+        MacoCreate: {
+            /** Body Weight */
+            body_weight?: string | null;
+            /** Criteria */
+            criteria?: string[] | null;
+            /** Ld50 Body Weight */
+            ld50_body_weight?: string | null;
+            /**
+             * Ld50 Prev
+             * @description LD50, e.g. '2000 mg/kg'.
+             */
+            ld50_prev?: string | null;
+            /** Ld50 Safety Factor */
+            ld50_safety_factor?: number | null;
+            /**
+             * Ldd Next
+             * @description Largest daily dose, next product.
+             */
+            ldd_next?: string | null;
+            /**
+             * Mbs Next
+             * @description Minimum batch size, next product.
+             */
+            mbs_next?: string | null;
+            /**
+             * Noael Prev
+             * @description NOAEL, e.g. '10 mg/kg'.
+             */
+            noael_prev?: string | null;
+            pde_factors?: components["schemas"]["PdeFactorsIn"] | null;
+            /**
+             * Pde Prev
+             * @description PDE of the previous product.
+             */
+            pde_prev?: string | null;
+            /** Ppm Limit */
+            ppm_limit?: string | null;
+            /** Safety Factor */
+            safety_factor?: number | null;
+            sampling?: components["schemas"]["SamplingIn"] | null;
+            /**
+             * Tdd Prev
+             * @description Smallest therapeutic daily dose, previous product.
+             */
+            tdd_prev?: string | null;
+        };
+        /** MacoRead */
+        MacoRead: {
+            /** Criteria */
+            criteria: components["schemas"]["CriterionRead"][];
+            /**
+             * Governing
+             * @description The criterion that gave the lowest MACO.
+             */
+            governing: string;
+            maco: components["schemas"]["QuantityRead"];
+            sampling: components["schemas"]["SamplingRead"] | null;
+            /** Trace */
+            trace: components["schemas"]["StepRead"][];
+        };
         /** MarketStatus */
         MarketStatus: {
             /**
@@ -1149,6 +1607,11 @@ export interface components {
             /** Secret */
             secret: string;
         };
+        /** NewVersionCreate */
+        NewVersionCreate: {
+            /** Change Note */
+            change_note?: string | null;
+        };
         /** PairRead */
         PairRead: {
             /** A */
@@ -1176,6 +1639,60 @@ export interface components {
             token: string;
         };
         /**
+         * PdeFactorsIn
+         * @description F1–F5 (ICH Q3C appendix 3): give `species` for the tabulated F1, or `f1` itself.
+         */
+        PdeFactorsIn: {
+            /** F1 */
+            f1?: number | null;
+            /**
+             * F2
+             * @default 10
+             */
+            f2: number;
+            /**
+             * F3
+             * @default 1
+             */
+            f3: number;
+            /**
+             * F4
+             * @default 1
+             */
+            f4: number;
+            /**
+             * F5
+             * @default 1
+             */
+            f5: number;
+            /** Species */
+            species?: string | null;
+        };
+        /** PreviewRead */
+        PreviewRead: {
+            /** Markdown */
+            markdown: string;
+        };
+        /** ProductIn */
+        ProductIn: {
+            /**
+             * Cleanability
+             * @description 1 = easiest to clean, 5 = hardest.
+             */
+            cleanability: number;
+            /** Min Therapeutic Dose */
+            min_therapeutic_dose?: string | null;
+            /** Name */
+            name: string;
+            /** Pde */
+            pde?: string | null;
+            /**
+             * Solubility
+             * @description In the cleaning solvent, e.g. '0.5 mg/mL'.
+             */
+            solubility: string;
+        };
+        /**
          * ProfileInput
          * @description Patient context sent with the request (used for this check only, not stored).
          */
@@ -1187,10 +1704,64 @@ export interface components {
             /** Medications */
             medications?: string[];
         };
+        /** QuantityRead */
+        QuantityRead: {
+            /** Text */
+            text: string;
+            /** Unit */
+            unit: string;
+            /** Value */
+            value: number;
+        };
+        /** RankedProductRead */
+        RankedProductRead: {
+            /** Cleanability */
+            cleanability: number;
+            /** Hazard */
+            hazard: number;
+            /** Name */
+            name: string;
+            /** Rank */
+            rank: number;
+            /** Reasons */
+            reasons: string[];
+            /**
+             * Rpn
+             * @description Risk priority number: hazard × solubility × cleanability.
+             */
+            rpn: number;
+            /** Solubility */
+            solubility: number;
+        };
         /** RefreshRequest */
         RefreshRequest: {
             /** Refresh Token */
             refresh_token: string;
+        };
+        /** RejectCreate */
+        RejectCreate: {
+            /** Reason */
+            reason: string;
+        };
+        /**
+         * RenderCreate
+         * @description Generate a document without storing it (public API).
+         */
+        RenderCreate: {
+            /**
+             * Format
+             * @default pdf
+             * @enum {string}
+             */
+            format: "md" | "docx" | "pdf";
+            /** Inputs */
+            inputs: {
+                [key: string]: unknown;
+            };
+            /** Title */
+            title?: string | null;
+            /** Type */
+            type: string;
         };
         /** ResetTokenRead */
         ResetTokenRead: {
@@ -1207,6 +1778,39 @@ export interface components {
          * @enum {string}
          */
         Role: "patient" | "clinician" | "pharma" | "researcher" | "admin";
+        /** SamplingIn */
+        SamplingIn: {
+            /** Rinse Volume */
+            rinse_volume?: string | null;
+            /** Rinsed Area */
+            rinsed_area?: string | null;
+            /** Swab Area */
+            swab_area?: string | null;
+            /**
+             * Total Area
+             * @description Total shared product-contact area.
+             */
+            total_area: string;
+            /**
+             * Visual Limit
+             * @description Visible-residue limit.
+             */
+            visual_limit?: string | null;
+        };
+        /** SamplingRead */
+        SamplingRead: {
+            calculated_surface_limit: components["schemas"]["QuantityRead"];
+            /** Note */
+            note: string;
+            rinse_limit: components["schemas"]["QuantityRead"] | null;
+            /** Steps */
+            steps: components["schemas"]["StepRead"][];
+            surface_limit: components["schemas"]["QuantityRead"];
+            swab_limit: components["schemas"]["QuantityRead"] | null;
+            /** Visual Cap Applied */
+            visual_cap_applied: boolean;
+            visual_limit: components["schemas"]["QuantityRead"] | null;
+        };
         /** ScopeRead */
         ScopeRead: {
             /** Description */
@@ -1223,6 +1827,44 @@ export interface components {
             /** Source */
             source: string | string[];
         };
+        /**
+         * SignatureCreate
+         * @description An electronic signature: the signer types their password again (and TOTP if enabled).
+         */
+        SignatureCreate: {
+            /** Comment */
+            comment?: string | null;
+            meaning: components["schemas"]["SignatureMeaning"];
+            /** Password */
+            password: string;
+            /** Totp Code */
+            totp_code?: string | null;
+        };
+        /**
+         * SignatureMeaning
+         * @enum {string}
+         */
+        SignatureMeaning: "author" | "reviewer" | "approver";
+        /** SignatureRead */
+        SignatureRead: {
+            /** Comment */
+            comment: string | null;
+            /** Content Hash */
+            content_hash: string;
+            meaning: components["schemas"]["SignatureMeaning"];
+            /**
+             * Signed At
+             * Format: date-time
+             */
+            signed_at: string;
+            /**
+             * Signer Id
+             * Format: uuid
+             */
+            signer_id: string;
+            /** Signer Name */
+            signer_name: string;
+        };
         /** Source */
         Source: {
             /** Id */
@@ -1234,6 +1876,17 @@ export interface components {
              * @default
              */
             url: string;
+        };
+        /** StepRead */
+        StepRead: {
+            /** Formula */
+            formula: string;
+            /** Label */
+            label: string;
+            /** Result */
+            result: string;
+            /** Substitution */
+            substitution: string;
         };
         /** Text */
         Text: {
@@ -1288,6 +1941,74 @@ export interface components {
             /** Mfa Enabled */
             mfa_enabled: boolean;
             role: components["schemas"]["Role"];
+        };
+        /** VersionRead */
+        VersionRead: {
+            /** Approved At */
+            approved_at: string | null;
+            /** Change Note */
+            change_note: string | null;
+            /** Content Hash */
+            content_hash: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Created By
+             * Format: uuid
+             */
+            created_by: string;
+            /** Inputs */
+            inputs: {
+                [key: string]: unknown;
+            };
+            /** Number */
+            number: number;
+            /** Signatures */
+            signatures: components["schemas"]["SignatureRead"][];
+            status: components["schemas"]["VersionStatus"];
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * VersionStatus
+         * @enum {string}
+         */
+        VersionStatus: "draft" | "in_review" | "approved" | "superseded";
+        /** VersionSummary */
+        VersionSummary: {
+            /** Number */
+            number: number;
+            status: components["schemas"]["VersionStatus"];
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** VersionUpdate */
+        VersionUpdate: {
+            /** Change Note */
+            change_note?: string | null;
+            /** Inputs */
+            inputs: {
+                [key: string]: unknown;
+            };
+        };
+        /** WorstCaseCreate */
+        WorstCaseCreate: {
+            /** Products */
+            products: components["schemas"]["ProductIn"][];
+        };
+        /** WorstCaseRead */
+        WorstCaseRead: {
+            /** Ranking */
+            ranking: components["schemas"]["RankedProductRead"][];
         };
     };
     responses: never;
@@ -3217,6 +3938,1052 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["JobRead"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid request (details list each field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Internal error (details carry the request ID) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    document_types_api_v1_pharma_document_types_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentTypeRead"][];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid request (details list each field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Internal error (details carry the request ID) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    list_documents_api_v1_pharma_documents_get: {
+        parameters: {
+            query?: {
+                type?: string | null;
+                status?: components["schemas"]["VersionStatus"] | null;
+                q?: string | null;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentPage"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid request (details list each field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Internal error (details carry the request ID) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    create_document_api_v1_pharma_documents_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DocumentCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentRead"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid request (details list each field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Internal error (details carry the request ID) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_document_api_v1_pharma_documents__document_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentRead"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid request (details list each field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Internal error (details carry the request ID) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    diff_versions_api_v1_pharma_documents__document_id__diff_get: {
+        parameters: {
+            query: {
+                from: number;
+                to: number;
+            };
+            header?: never;
+            path: {
+                document_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DiffRead"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid request (details list each field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Internal error (details carry the request ID) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    new_version_api_v1_pharma_documents__document_id__versions_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewVersionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionRead"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid request (details list each field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Internal error (details carry the request ID) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_version_api_v1_pharma_documents__document_id__versions__number__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document_id: string;
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionRead"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid request (details list each field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Internal error (details carry the request ID) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    update_version_api_v1_pharma_documents__document_id__versions__number__put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document_id: string;
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VersionUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionRead"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid request (details list each field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Internal error (details carry the request ID) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    export_version_api_v1_pharma_documents__document_id__versions__number__export_get: {
+        parameters: {
+            query?: {
+                format?: "md" | "docx" | "pdf";
+            };
+            header?: never;
+            path: {
+                document_id: string;
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rendered document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": unknown;
+                    "text/markdown; charset=utf-8": unknown;
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid request (details list each field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Internal error (details carry the request ID) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    preview_version_api_v1_pharma_documents__document_id__versions__number__preview_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document_id: string;
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreviewRead"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid request (details list each field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Internal error (details carry the request ID) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    reject_version_api_v1_pharma_documents__document_id__versions__number__reject_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document_id: string;
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionRead"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid request (details list each field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Internal error (details carry the request ID) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    sign_version_api_v1_pharma_documents__document_id__versions__number__signatures_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document_id: string;
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignatureCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionRead"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid request (details list each field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Internal error (details carry the request ID) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    compute_maco_api_v1_pharma_maco_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MacoCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MacoRead"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid request (details list each field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Internal error (details carry the request ID) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    render_document_api_v1_pharma_render_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RenderCreate"];
+            };
+        };
+        responses: {
+            /** @description The rendered document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": unknown;
+                    "text/markdown; charset=utf-8": unknown;
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid request (details list each field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Internal error (details carry the request ID) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    rank_worst_case_api_v1_pharma_worst_case_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorstCaseCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorstCaseRead"];
                 };
             };
             /** @description Not found */

@@ -72,3 +72,18 @@ def test_suggest_prefers_curated_and_prefix(resolver: Resolver) -> None:
     found = resolver.suggest("warf")
     assert found and found[0].name == "warfarin"
     assert resolver.suggest("") == []
+
+
+@pytest.mark.parametrize(("query", "name", "ester"), [
+    ("prednisolone", "prednisolone", "prednisolone acetate"),
+    ("estradiol", "estradiol", "estradiol acetate"),
+    ("hydrocortisone", "hydrocortisone", "hydrocortisone acetate"),
+    ("dexamethasone", "dexamethasone", "dexamethasone sodium phosphate"),
+])
+def test_plain_steroid_names_are_not_taken_by_their_esters(resolver: Resolver, query: str,
+                                                           name: str, ester: str) -> None:
+    plain = resolver.resolve(query)
+    assert plain.status == "exact" and plain.name == name, plain
+    assert plain.key is not None and not plain.key.startswith("LUMEN-")  # a real InChIKey
+    other = resolver.resolve(ester)
+    assert other.resolved and other.key != plain.key, other

@@ -163,3 +163,26 @@ def test_unrecognised_profile_entries_are_reported(resolver: Resolver,
                    Profile(allergies=("qqqq zzzz",), conditions=("blorf syndrome",)))
     assert report.unrecognised_allergies == ["qqqq zzzz"]
     assert report.unrecognised_conditions == ["blorf syndrome"]
+
+
+def test_basal_and_mealtime_insulin_are_one_regimen(resolver: Resolver,
+                                                    knowledge: Knowledge) -> None:
+    # Both are tagged hypoglycaemic; `unless_both: [class:insulin]` keeps the rule quiet.
+    report = check(["insulin glargine", "insulin aspart"], resolver, knowledge)
+    assert report.highest <= Severity.minor, report.findings
+    with_su = check(["insulin glargine", "gliclazide"], resolver, knowledge)
+    assert with_su.highest == Severity.moderate  # the rule itself still works
+
+
+@pytest.mark.parametrize(("a", "b", "rule"), [
+    ("glipizide", "fluconazole", "cyp2c9-sulfonylurea"),
+    ("isotretinoin", "doxycycline", "retinoid-tetracycline"),
+    ("gliclazide", "amiodarone", "cyp2c9-sulfonylurea"),
+    ("naltrexone", "tramadol", "opioid-antagonist-opioid"),
+    ("naltrexone", "morphine", "opioid-antagonist-opioid"),
+    ("methotrexate", "flucloxacillin", "methotrexate-penicillin"),
+])
+def test_mechanism_rules_generalise(resolver: Resolver, knowledge: Knowledge, a: str, b: str,
+                                    rule: str) -> None:
+    report = check([a, b], resolver, knowledge)
+    assert rule in {f.rule for f in report.findings}, report.findings
