@@ -76,6 +76,8 @@ bench: $(PY_STAMP) services ## Benchmarks: print measured figures
 	$(BIN)/python -m tests.bench.run
 	$(BIN)/python -m tests.bench.auth
 	$(BIN)/python -m tests.bench.interactions
+	$(BIN)/python -m tests.bench.documents
+	$(BIN)/python -m tests.bench.record_rotation
 
 clean-data: ## Delete runtime state in data/var
 	find data/var -mindepth 1 ! -name README.md -delete

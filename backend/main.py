@@ -32,11 +32,12 @@ def api_router() -> APIRouter:
     from backend.interactions.router import router as interactions_router
     from backend.jobs.router import router as jobs_router
     from backend.pharma.router import router as pharma_router
+    from backend.record.router import router as record_router
     from backend.system.router import router as system_router
 
     router = APIRouter(prefix=API_PREFIX, responses=ERROR_RESPONSES)
     for domain in (system_router, auth_router, admin_router, audit_router, jobs_router,
-                   drugs_router, interactions_router, pharma_router):
+                   drugs_router, interactions_router, pharma_router, record_router):
         router.include_router(domain)
 
     @router.api_route("/{path:path}", include_in_schema=False,

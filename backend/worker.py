@@ -12,7 +12,7 @@ from celery.signals import setup_logging, worker_process_init
 
 from backend.config import Settings, load_settings
 
-TASK_MODULES = ["backend.jobs.tasks", "backend.system.tasks"]
+TASK_MODULES = ["backend.jobs.tasks", "backend.system.tasks", "backend.record.tasks"]
 QUEUE = "lumen"
 
 
@@ -44,6 +44,8 @@ def make_celery(settings: Settings) -> Celery:
                 "task": "jobs.sweep",
                 "schedule": timedelta(seconds=settings.sweep_interval_seconds),
             },
+            "record-export-sweep": {"task": "record.sweep_exports",
+                                    "schedule": timedelta(hours=1)},
         },
         beat_schedule_filename=str(settings.data_dir / "celerybeat-schedule"),
         timezone="UTC",

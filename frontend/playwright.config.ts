@@ -1,9 +1,10 @@
 import { defineConfig, devices } from "@playwright/test";
 
-const PORT = 8765;
+// E2E_PORT lets two runs share a machine (each starts its own server and data dir).
+const PORT = Number(process.env.E2E_PORT ?? 8765);
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
 /** Where `lumen up` writes its output during a run (relative to frontend/). */
-export const SERVER_LOG = "e2e/.server.log";
+export const SERVER_LOG = process.env.E2E_PORT ? `e2e/.server-${process.env.E2E_PORT}.log` : "e2e/.server.log";
 
 // End-to-end tests run the real app: `lumen up` applies migrations and starts
 // the API, a Celery worker and beat, serving the built UI from out/ (so run

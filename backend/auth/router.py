@@ -10,6 +10,8 @@ from backend.auth import service, sessions
 from backend.auth.access import CurrentPrincipal, access
 from backend.auth.schemas import (
     SCOPES,
+    AccountDelete,
+    AccountDeleted,
     ApiKeyCreate,
     ApiKeyCreated,
     ApiKeyRead,
@@ -25,7 +27,8 @@ from backend.auth.schemas import (
     UserCreate,
     UserRead,
 )
-from backend.deps import SessionDep
+from backend.deps import SessionDep, SettingsDep
+from backend.models import Role
 
 router = APIRouter(prefix="/auth", tags=["auth"])
 NO_CONTENT = status.HTTP_204_NO_CONTENT
@@ -60,6 +63,16 @@ async def me(principal: CurrentPrincipal, request: Request, session: SessionDep)
     """The signed-in account."""
     user = await service.get_user(session, principal.user_id)
     return service.user_read(request.app.state.settings, user)
+
+
+@router.delete("/me", response_model=AccountDeleted, **access(Role.patient))
+async def delete_account(data: AccountDelete, principal: CurrentPrincipal, request: Request,
+                         session: SessionDep, settings: SettingsDep) -> AccountDeleted:
+    """Delete your patient account: record erased, sign-in ended; audit facts are kept."""
+    # Staff accounts are deactivated by an admin instead: signatures must keep their names.
+    from backend.auth.deletion import delete_account as delete
+
+    return AccountDeleted(erased=await delete(request, session, settings, principal, data))
 
 
 @router.post("/password", status_code=NO_CONTENT, **access())

@@ -95,6 +95,17 @@ class PasswordChange(_In):
     new_password: Password
 
 
+class AccountDelete(_In):
+    """Deleting an account needs the password again (and the authenticator code with MFA)."""
+
+    password: Annotated[str, Field(min_length=1, max_length=256)]
+    totp_code: Annotated[str, StringConstraints(pattern=r"^\d{6}$")] | None = None
+
+
+class AccountDeleted(BaseModel):
+    erased: dict[str, int] = Field(description="How many rows of each kind were erased.")
+
+
 class PasswordReset(_In):
     token: Annotated[str, Field(min_length=10, max_length=200)]
     new_password: Password

@@ -28,7 +28,8 @@ def _deps(request: Request) -> tuple[Settings, Database]:
     return request.app.state.settings, request.app.state.db
 
 
-async def _limit(request: Request, key: str, per_minute: int) -> None:
+async def enforce_rate_limit(request: Request, key: str, per_minute: int) -> None:
+    """429 with Retry-After once `key` has been hit `per_minute` times in a minute."""
     decision = await request.app.state.rate_limiter.hit(key, per_minute, 60)
     if not decision.allowed:
         raise RateLimited(decision)
@@ -80,7 +81,7 @@ async def login(request: Request, session: AsyncSession, data: LoginRequest) -> 
     cipher = cipher_for(settings)
     index = cipher.blind_index(data.email, purpose="email")
     ip = request.client.host if request.client else "unknown"
-    await _limit(request, f"login:{ip}:{index}", settings.login_rate_per_minute)
+    await enforce_rate_limit(request, f"login:{ip}:{index}", settings.login_rate_per_minute)
     user = await UserRepository(session).by_email_index(index)
     if user is None:
         await tokens.verify_password_async(data.password, tokens.DUMMY_HASH)
@@ -172,7 +173,7 @@ async def resolve_bearer(request: Request, token: str) -> Principal:
             principal = await _jwt_principal(s, settings, token)
     key = f"api:key:{principal.api_key_id}" if principal.api_key_id else \
         f"api:user:{principal.user_id}"
-    await _limit(request, key, settings.api_rate_per_minute)
+    await enforce_rate_limit(request, key, settings.api_rate_per_minute)
     return principal
 
 

@@ -9,6 +9,7 @@ import typer
 from backend.cli import accounts as accounts_cli
 from backend.cli import drugs as drugs_cli
 from backend.cli import jobs as jobs_cli
+from backend.cli import keys as keys_cli
 from backend.cli import run as run_cli
 
 app = typer.Typer(help="LUMEN: grounded medical and pharmaceutical AI.", no_args_is_help=True,
@@ -17,7 +18,7 @@ app = typer.Typer(help="LUMEN: grounded medical and pharmaceutical AI.", no_args
 db_app = typer.Typer(help="Database schema (Alembic).", no_args_is_help=True)
 admin_app = accounts_cli.admin_app
 audit_app = accounts_cli.audit_app
-keys_app = typer.Typer(help="Encryption keys.", no_args_is_help=True)
+keys_app = keys_cli.keys_app
 kb_app = typer.Typer(help="Knowledge base.", no_args_is_help=True)
 eval_app = typer.Typer(help="Evaluations.", no_args_is_help=True)
 interactions_app = typer.Typer(help="Drug interactions.", no_args_is_help=True)
@@ -58,7 +59,6 @@ def db_upgrade(revision: str = typer.Argument("head", help="Target revision.")) 
 
 # Names reserved for features still to come; each says which feature brings it.
 _RESERVED: list[tuple[typer.Typer, str, str]] = [
-    (keys_app, "rotate", "the encrypted patient record"),
     (kb_app, "ingest", "the knowledge base"),
     (eval_app, "rag", "the knowledge base"),
     (eval_app, "triage", "symptom triage"),

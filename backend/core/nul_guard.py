@@ -52,7 +52,7 @@ async def reject_nul(request: Request) -> None:
     """422 for NUL in the path, the query string or a JSON body."""
     if _url_has_nul(request):
         raise AppError(422, "validation_error", MESSAGE)
-    if b"json" in request.headers.get("content-type", "").encode():
-        # FastAPI has already read the body for the route's parameters; this is its cache.
-        if _body_has_nul(await request.body()):
-            raise AppError(422, "validation_error", MESSAGE)
+    # FastAPI has already read the body for the route's parameters; this is its cache.
+    is_json = b"json" in request.headers.get("content-type", "").encode()
+    if is_json and _body_has_nul(await request.body()):
+        raise AppError(422, "validation_error", MESSAGE)

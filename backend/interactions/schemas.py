@@ -24,6 +24,10 @@ class InteractionCheckCreate(BaseModel):
     drugs: list[Name] = Field(min_length=1, max_length=20,
                               description="2–20 drug names, brands or keys (1 with a profile).")
     profile: ProfileInput | None = None
+    use_my_record: bool = Field(
+        False, description="Also check against the medicines, allergies and conditions in "
+                           "your patient record (patients signed in; needs the 'personalise' "
+                           "consent; each use is audited).")
 
 
 class CandidateRead(BaseModel):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from backend.config import Settings
 from backend.core.errors import AppError
 from backend.drugs import service as drugs
@@ -16,6 +18,9 @@ from backend.interactions.schemas import (
     PairRead,
 )
 
+if TYPE_CHECKING:  # the record domain is only needed when a patient asks for it
+    from backend.record.summary import RecordSummary
+
 DISCLAIMER = ("This check uses LUMEN's reviewed interaction rules and is not medical advice. "
               "It cannot list every interaction. Do not stop or change a medicine without "
               "talking to your pharmacist or doctor.")
@@ -25,11 +30,25 @@ def knowledge(settings: Settings) -> Knowledge:
     return cached_knowledge(settings.seed_dir, drugs.catalog(settings))
 
 
-def run_check(settings: Settings, data: InteractionCheckCreate) -> InteractionReportRead:
+def _merge(*groups: tuple[str, ...]) -> tuple[str, ...]:
+    """Entries of every group once, in order (case-insensitively)."""
+    seen: dict[str, str] = {}
+    for group in groups:
+        for item in group:
+            seen.setdefault(item.strip().lower(), item)
+    return tuple(seen.values())
+
+
+def run_check(settings: Settings, data: InteractionCheckCreate,
+              record: RecordSummary | None = None) -> InteractionReportRead:
+    """Resolve, check and shape; `record` is the patient's own record when they asked for it."""
+    typed = data.profile
     profile = None
-    if data.profile is not None:
-        profile = Profile(tuple(data.profile.medications), tuple(data.profile.allergies),
-                          tuple(data.profile.conditions))
+    if typed is not None or record is not None:
+        profile = Profile(
+            _merge(tuple(typed.medications) if typed else (), record.medications if record else ()),
+            _merge(tuple(typed.allergies) if typed else (), record.allergies if record else ()),
+            _merge(tuple(typed.conditions) if typed else (), record.conditions if record else ()))
     try:
         report = check(list(data.drugs), drugs.resolver(settings), knowledge(settings), profile)
     except CheckError as exc:

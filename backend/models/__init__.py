@@ -5,11 +5,20 @@ from backend.models.base import Base
 from backend.models.drug import Drug, DrugName, SeedState
 from backend.models.job import ACTIVE_STATUSES, FINISHED_STATUSES, Job, JobStatus
 from backend.models.pharma import (
+    DocumentRejection,
     DocumentSignature,
     PharmaDocument,
     PharmaDocumentVersion,
     SignatureMeaning,
     VersionStatus,
+)
+from backend.models.record import (
+    Allergy,
+    Medication,
+    PatientProfile,
+    RecordConsent,
+    RecordKey,
+    SymptomEntry,
 )
 from backend.models.user import (
     ApiKey,
@@ -20,7 +29,8 @@ from backend.models.user import (
     User,
 )
 
-__all__ = ["ACTIVE_STATUSES", "FINISHED_STATUSES", "ApiKey", "AuditEvent", "Base",
-           "BreakGlassGrant", "DocumentSignature", "Drug", "DrugName", "Job", "JobStatus",
-           "PasswordResetToken", "PharmaDocument", "PharmaDocumentVersion", "RefreshToken",
-           "Role", "SeedState", "SignatureMeaning", "User", "VersionStatus"]
+__all__ = ["ACTIVE_STATUSES", "FINISHED_STATUSES", "Allergy", "ApiKey", "AuditEvent", "Base",
+           "BreakGlassGrant", "DocumentRejection", "DocumentSignature", "Drug", "DrugName", "Job",
+           "JobStatus", "Medication", "PasswordResetToken", "PatientProfile", "PharmaDocument",
+           "PharmaDocumentVersion", "RecordConsent", "RecordKey", "RefreshToken", "Role",
+           "SeedState", "SignatureMeaning", "SymptomEntry", "User", "VersionStatus"]

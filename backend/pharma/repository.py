@@ -9,6 +9,7 @@ from sqlalchemy import Subquery, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backend.models import (
+    DocumentRejection,
     DocumentSignature,
     PharmaDocument,
     PharmaDocumentVersion,
@@ -39,6 +40,13 @@ async def version(session: AsyncSession, doc_id: uuid.UUID, number: int,
     if lock:  # a workflow step reads, checks and writes the version: no interleaving
         query = query.with_for_update()
     return await session.scalar(query)
+
+
+async def rejections(session: AsyncSession, version_id: uuid.UUID) -> list[DocumentRejection]:
+    rows = await session.scalars(select(DocumentRejection)
+                                 .where(DocumentRejection.version_id == version_id)
+                                 .order_by(DocumentRejection.rejected_at))
+    return list(rows)
 
 
 async def signatures(session: AsyncSession,

@@ -15,11 +15,20 @@ ExportFormat = Literal["md", "docx", "pdf"]
 
 
 class DocumentFieldRead(BaseModel):
-    model_config = ConfigDict(extra="allow")
+    """One input of a document type, as its template declares it."""
+
     name: str
     label: str
-    type: str
+    type: str = Field(description="text, long_text, number, quantity, date, enum, list, table…")
     required: bool = False
+    help: str = ""
+    dimension: str | None = Field(None, description="Quantity: mass, area, volume…")
+    unit: str | None = Field(None, description="Number: the unit it is entered in.")
+    options: list[str] | None = None
+    default: Any = None
+    min: float | None = None
+    max: float | None = None
+    columns: list[DocumentFieldRead] | None = Field(None, description="Table: its columns.")
 
 
 class DocumentTypeRead(BaseModel):
@@ -67,9 +76,18 @@ class SignatureRead(BaseModel):
     signer_id: uuid.UUID
     signer_name: str
     meaning: SignatureMeaning
+    cycle: int = Field(description="The review cycle it belongs to (1 = first submission).")
     signed_at: datetime
     content_hash: str
     comment: str | None
+
+
+class RejectionRead(BaseModel):
+    cycle: int
+    rejected_by: uuid.UUID
+    rejected_by_name: str
+    reason: str
+    rejected_at: datetime
 
 
 class VersionRead(BaseModel):
@@ -82,7 +100,11 @@ class VersionRead(BaseModel):
     updated_at: datetime
     approved_at: datetime | None
     inputs: dict[str, Any]
+    review_cycle: int = Field(description="0 until first submitted; +1 at each submission.")
+    next_signature: SignatureMeaning | None = Field(
+        description="Which signature the version waits for (None when approved or superseded).")
     signatures: list[SignatureRead]
+    rejections: list[RejectionRead]
 
 
 class VersionSummary(BaseModel):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
+from collections.abc import Sequence
 from typing import Any
 
 from fastapi import Request
@@ -27,6 +28,7 @@ from backend.models import (
     DocumentSignature,
     PharmaDocument,
     PharmaDocumentVersion,
+    SignatureMeaning,
     User,
     VersionStatus,
 )
@@ -38,6 +40,7 @@ from backend.pharma.schemas import (
     DocumentRead,
     DocumentSummary,
     NewVersionCreate,
+    RejectionRead,
     SignatureRead,
     VersionRead,
     VersionSummary,
@@ -118,10 +121,11 @@ async def get_document(session: AsyncSession, doc_id: uuid.UUID) -> DocumentRead
 
 
 async def _signer_names(session: AsyncSession, settings: Settings,
-                        signatures: list[DocumentSignature]) -> dict[uuid.UUID, str]:
+                        signatures: list[DocumentSignature],
+                        others: Sequence[uuid.UUID] = ()) -> dict[uuid.UUID, str]:
     cipher = cipher_for(settings)
     names = {}
-    for signer_id in {s.signer_id for s in signatures}:
+    for signer_id in {s.signer_id for s in signatures} | set(others):
         user: User = await get_user(session, signer_id)
         encrypted = user.display_name_encrypted or user.email_encrypted
         context = "display_name" if user.display_name_encrypted else "email"
@@ -134,16 +138,34 @@ async def get_version(session: AsyncSession, settings: Settings, doc_id: uuid.UU
     await _document(session, doc_id)
     version = await _version(session, doc_id, number)
     signatures = await repository.signatures(session, [version.id])
-    names = await _signer_names(session, settings, signatures)
+    rejections = await repository.rejections(session, version.id)
+    names = await _signer_names(session, settings, signatures,
+                                [r.rejected_by for r in rejections])
     return VersionRead(
         number=version.number, status=version.status, content_hash=version.content_hash,
         change_note=version.change_note, created_by=version.created_by,
         created_at=version.created_at, updated_at=version.updated_at,
         approved_at=version.approved_at, inputs=version.inputs,
+        review_cycle=version.review_cycle, next_signature=next_signature(version, signatures),
         signatures=[SignatureRead(signer_id=s.signer_id, signer_name=names[s.signer_id],
-                                  meaning=s.meaning, signed_at=s.signed_at,
+                                  meaning=s.meaning, cycle=s.cycle, signed_at=s.signed_at,
                                   content_hash=s.content_hash, comment=s.comment)
-                    for s in signatures])
+                    for s in signatures],
+        rejections=[RejectionRead(cycle=r.cycle, rejected_by=r.rejected_by,
+                                  rejected_by_name=names[r.rejected_by], reason=r.reason,
+                                  rejected_at=r.rejected_at) for r in rejections])
+
+
+def next_signature(version: PharmaDocumentVersion,
+                   signatures: list[DocumentSignature]) -> SignatureMeaning | None:
+    """The signature the version waits for in its current review cycle."""
+    if version.status is VersionStatus.draft:
+        return SignatureMeaning.author
+    if version.status is not VersionStatus.in_review:
+        return None
+    reviewed = any(s.cycle == version.review_cycle and s.meaning is SignatureMeaning.reviewer
+                   for s in signatures)
+    return SignatureMeaning.approver if reviewed else SignatureMeaning.reviewer
 
 
 async def update_draft(request: Request, session: AsyncSession, principal: Principal,

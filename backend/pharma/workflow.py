@@ -11,11 +11,12 @@ from backend.audit import service as audit
 from backend.auth import tokens
 from backend.auth.access import Principal
 from backend.auth.service import get_user
-from backend.auth.sessions import check_totp
+from backend.auth.sessions import check_totp, enforce_rate_limit
 from backend.config import Settings
 from backend.core.crypto import cipher_for
 from backend.core.errors import AppError
 from backend.models import (
+    DocumentRejection,
     DocumentSignature,
     PharmaDocumentVersion,
     SignatureMeaning,
@@ -32,6 +33,9 @@ async def _reauthenticate(request: Request, session: AsyncSession, settings: Set
     """A signature needs the signer's own credentials again, not just a live session."""
     if principal.via != "jwt":
         raise AppError(403, "signature_requires_person", "API keys cannot sign documents")
+    # The same limit as sign-in: a stolen session must not become a password-guessing oracle.
+    await enforce_rate_limit(request, f"reauth:{principal.user_id}",
+                             settings.login_rate_per_minute)
     user = await get_user(session, principal.user_id)
     ok = await tokens.verify_password_async(data.password, user.password_hash)
     if ok and user.mfa_enabled:
@@ -111,11 +115,14 @@ async def reject(request: Request, session: AsyncSession, principal: Principal,
     if version.status is not VersionStatus.in_review:
         raise _locked(version) if version.status is not VersionStatus.draft else AppError(
             409, "invalid_transition", "Only a version in review can be sent back")
+    now = utcnow()
     version.status = VersionStatus.draft
-    version.updated_at = doc.updated_at = utcnow()
-    await session.flush()
-    # The reason is free text and may name people: it stays out of the audit log.
+    version.updated_at = doc.updated_at = now
+    # Its own row: the author's change note and later edits must not overwrite why it came back.
+    await repository.add(session, DocumentRejection(
+        id=uuid.uuid4(), version_id=version.id, cycle=version.review_cycle,
+        rejected_by=principal.user_id, reason=data.reason, rejected_at=now))
+    # The reason is free text and may name people: the audit log has its length, the row has it.
     await _audit(session, request, principal, "pharma.version.rejected", doc, version=number,
-                 reason_length=len(data.reason))
-    version.change_note = f"Returned for changes: {data.reason}"
+                 cycle=version.review_cycle, reason_length=len(data.reason))
     return await get_version(session, settings, doc_id, number)

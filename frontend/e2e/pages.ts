@@ -14,9 +14,10 @@ export type PageInfo = {
 export const PAGES: PageInfo[] = [
   { section: "Patient", label: "Chat", path: "/chat/", placeholder: true },
   { section: "Patient", label: "Symptom check", path: "/symptom-check/", placeholder: true },
-  { section: "Patient", label: "Medicines", path: "/medicines/", placeholder: true },
-  { section: "Patient", label: "My record", path: "/record/", placeholder: true },
-  { section: "Pharma", label: "Documents", path: "/documents/", placeholder: true },
+  { section: "Patient", label: "Medicines", path: "/medicines/", placeholder: false, signedIn: true, ready: "medicines-search" },
+  { section: "Patient", label: "Interaction checker", path: "/interactions/", placeholder: false, signedIn: true, ready: "interaction-form" },
+  { section: "Patient", label: "My record", path: "/record/", placeholder: false, signedIn: true, ready: "record-ready" },
+  { section: "Pharma", label: "Documents", path: "/documents/", placeholder: false, signedIn: true, ready: "documents-summary" },
   { section: "Pharma", label: "Compliance Q&A", path: "/compliance/", placeholder: true },
   { section: "Admin", label: "Jobs", path: "/jobs/", placeholder: false, signedIn: true, ready: "jobs-summary" },
   { section: "Admin", label: "Users", path: "/users/", placeholder: false, signedIn: true, ready: "users-summary" },

@@ -1,7 +1,8 @@
-"""review cycles for pharma document versions
+"""review cycles and rejections for pharma document versions
 
 Each submission for review starts a new cycle; signatures count only within their cycle, so a
-rejected and resubmitted version needs fresh reviewer and approver signatures.
+rejected and resubmitted version needs fresh reviewer and approver signatures. A rejection is
+its own row (who, when, cycle, reason) so the reason survives later edits of the draft.
 
 Revision ID: 0005
 Revises: 0004
@@ -29,6 +30,19 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('cycle', sa.Integer(), nullable=False, server_default='0'))
         batch_op.drop_constraint(UQ, type_='unique')
         batch_op.create_unique_constraint(UQ, ['version_id', 'cycle', 'meaning', 'signer_id'])
+    op.create_table('document_rejection',
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('version_id', sa.Uuid(), nullable=False),
+    sa.Column('cycle', sa.Integer(), nullable=False),
+    sa.Column('rejected_by', sa.Uuid(), nullable=False),
+    sa.Column('reason', sa.Text(), nullable=False),
+    sa.Column('rejected_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['rejected_by'], ['user_account.id'], name=op.f('fk_document_rejection_rejected_by_user_account')),
+    sa.ForeignKeyConstraint(['version_id'], ['pharma_document_version.id'], name=op.f('fk_document_rejection_version_id_pharma_document_version'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_document_rejection'))
+    )
+    with op.batch_alter_table('document_rejection', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_document_rejection_version_id'), ['version_id'], unique=False)
     # The defaults only fill existing rows; the application always sets both columns.
     with op.batch_alter_table('pharma_document_version', schema=None) as batch_op:
         batch_op.alter_column('review_cycle', server_default=None)
@@ -37,6 +51,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('document_rejection', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_document_rejection_version_id'))
+    op.drop_table('document_rejection')
     with op.batch_alter_table('document_signature', schema=None) as batch_op:
         batch_op.drop_constraint(UQ, type_='unique')
         batch_op.create_unique_constraint(UQ, ['version_id', 'meaning', 'signer_id'])

@@ -30,3 +30,21 @@ export type PasswordResetIssued = Schemas["ResetTokenRead"];
 export type AuditEvent = Schemas["AuditRead"];
 export type AuditPage = Schemas["AuditPage"];
 export type AuditVerify = Schemas["ChainReport"];
+
+// Medicines: the drug catalogue (backend/drugs) and the interaction checker (backend/interactions).
+export type DrugSummary = Schemas["DrugSummary"];
+export type DrugSearch = Schemas["DrugSearchRead"];
+export type Drug = Schemas["DrugRead"];
+export type DrugFacts = Schemas["CuratedDrug"];
+export type DrugName = Schemas["DrugNameRead"];
+export type DrugClass = Schemas["DrugClassRead"];
+export type DrugSource = Schemas["Source"];
+export type MarketStatus = Schemas["MarketStatus"];
+export type InteractionCheck = Schemas["InteractionCheckCreate"];
+export type InteractionProfile = Schemas["ProfileInput"];
+export type InteractionReport = Schemas["InteractionReportRead"];
+export type InteractionFinding = Schemas["FindingRead"];
+export type CheckedDrug = Schemas["CheckedDrugRead"];
+export type DrugCandidate = Schemas["CandidateRead"];
+export type InteractionPair = Schemas["PairRead"];
+export type Severity = Schemas["FindingRead"]["severity"];

@@ -35,7 +35,7 @@ def test_help_lists_every_reserved_name() -> None:
 
 
 @pytest.mark.parametrize(("args", "name"), [
-    (["keys", "rotate"], "keys rotate"), (["fetch", "pubchem"], "fetch"),
+    (["kb", "ingest"], "kb ingest"), (["fetch", "pubchem"], "fetch"),
     (["train", "run"], "train run"), (["genomepath", "predict", "--x", "1"], "genomepath predict"),
 ])
 def test_reserved_commands_say_they_are_not_ready(args: list[str], name: str) -> None:

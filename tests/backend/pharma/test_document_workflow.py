@@ -135,9 +135,42 @@ async def test_reject_returns_to_draft_and_needs_a_fresh_review(anon_client, tea
                                   headers=team["approver"].headers,
                                   json={"reason": "Add the hold times"})
     assert back.status_code == 200 and back.json()["status"] == "draft"
-    await _sign(anon_client, team["author"], doc_id, 1, "author")
+    assert back.json()["next_signature"] == "author"
+    # The reason is kept on its own record, and survives the author's next edit.
+    edited = await anon_client.put(f"{BASE}/{doc_id}/versions/1", headers=team["author"].headers,
+                                   json={"inputs": example("sop"), "change_note": "hold times"})
+    assert edited.status_code == 200, edited.text
+    assert edited.json()["change_note"] == "hold times"
+    [rejection] = edited.json()["rejections"]
+    assert rejection["reason"] == "Add the hold times" and rejection["cycle"] == 1
+    assert rejection["rejected_by"] == str(team["approver"].id)
+    resubmitted = (await _sign(anon_client, team["author"], doc_id, 1, "author")).json()
+    assert resubmitted["review_cycle"] == 2 and resubmitted["next_signature"] == "reviewer"
+    assert [s["cycle"] for s in resubmitted["signatures"]] == [1, 1, 2]
     stale = await _sign(anon_client, team["approver"], doc_id, 1, "approver")
     assert stale.json()["error"]["code"] == "review_required"  # last cycle's review is spent
+
+
+async def test_password_guessing_at_signing_is_rate_limited(app, anon_client, team,
+                                                            monkeypatch) -> None:
+    monkeypatch.setattr(app.state.settings, "login_rate_per_minute", 3)
+    doc_id = (await _create(anon_client, team["author"]))["id"]
+    codes = [(await _sign(anon_client, team["author"], doc_id, 1, "author",
+                          password=f"guess-{i}")).status_code for i in range(5)]
+    assert codes[:3] == [403, 403, 403] and codes[3:] == [429, 429]
+    right = await _sign(anon_client, team["author"], doc_id, 1, "author")
+    assert right.status_code == 429 and right.headers.get("retry-after")
+
+
+async def test_document_types_describe_their_fields(anon_client, team) -> None:
+    types = (await anon_client.get("/api/v1/pharma/document-types",
+                                   headers=team["author"].headers)).json()
+    cvp = next(t for t in types if t["type"] == "cleaning_validation_protocol")
+    fields = {f["name"]: f for f in cvp["fields"]}
+    assert fields["document_number"]["required"] is True and fields["document_number"]["help"]
+    table = next(f for f in cvp["fields"] if f["type"] == "table")
+    assert table["columns"] and all("name" in c for c in table["columns"])
+    assert any(f.get("dimension") for f in cvp["fields"] + table["columns"])
 
 
 async def test_other_roles_and_api_keys_cannot_use_the_workspace(app, anon_client, team,

@@ -313,8 +313,15 @@ async def _pharma_sign(env: Env, caller: factories.TestUser, values: dict[str, s
     return {"meaning": "author", "password": PASSWORD}
 
 
+async def _account_delete(env: Env, caller: factories.TestUser, values: dict[str, str]) -> Any:
+    # An empty password is a 422 after the access rule said yes; the right one would really
+    # delete the shared caller, and a wrong one is a 401 of the re-authentication step.
+    return {"password": ""}
+
+
 BODIES: dict[str, BodyFn] = {
     "POST /api/v1/auth/password": _password_change,
+    "DELETE /api/v1/auth/me": _account_delete,
     "POST /api/v1/auth/mfa/disable": _mfa_disable,
     "POST /api/v1/auth/api-keys": _api_key_create,
     "POST /api/v1/jobs": _job_create,
@@ -404,6 +411,43 @@ async def _pharma_document(env: Env, owner: factories.TestUser) -> Values:
     return {"document_id": resp.json()["id"], "number": "1"}
 
 
+def _record_ctx(env: Env, session: Any, owner: factories.TestUser) -> Any:
+    from backend.auth.access import Principal
+    from backend.record.service import RecordCtx
+
+    return RecordCtx(session, env.app.state.settings, Principal(owner.id, owner.role, "jwt"),
+                     owner.id)
+
+
+def _record_item(kind_name: str, body: dict[str, Any]) -> Owned:
+    """A patient-record item stored through the service (any role may own one here: the
+    role matrix also makes admins owners, and admins cannot create items through the API)."""
+
+    async def create(env: Env, owner: factories.TestUser) -> Values:
+        from backend.record import service as record
+
+        kind = getattr(record, kind_name)
+        async with env.app.state.db.sessionmaker() as s:
+            item = await record.create_item(_record_ctx(env, s, owner), kind,
+                                            kind.create.model_validate(body))
+            await s.commit()
+        return {"item_id": str(item.model_dump()["id"])}
+
+    listing = {"MEDICATION": "medications", "ALLERGY": "allergies", "SYMPTOM": "symptoms"}
+    return Owned(create, listed_at=(f"/api/v1/record/{listing[kind_name]}",),
+                 why="one patient's record; admins read it only with ?patient_id= under "
+                     "break-glass, which the matrix does not grant")
+
+
+async def _record_export(env: Env, owner: factories.TestUser) -> Values:
+    from backend.record.rights import start_export
+
+    async with env.app.state.db.sessionmaker() as s:  # queued only: the download says 409
+        job = await start_export(_record_ctx(env, s, owner))
+        await s.commit()
+    return {"job_id": str(job.id)}
+
+
 _PHARMA_DOC = SharedWorkspace(
     _pharma_document,
     "QA document workspace: authors, reviewers and approvers are different pharma users "
@@ -421,6 +465,13 @@ OWNED_RESOURCES: dict[str, Owned | SharedWorkspace | SharedReference | AdminOnly
     "/api/v1/admin/users/{user_id}": _USER,
     "/api/v1/admin/users/{user_id}/password-reset": _USER,
     "/api/v1/drugs/{key}": SharedReference(_a_drug, "drug database: reference data for all"),
+    "/api/v1/record/medications/{item_id}": _record_item("MEDICATION", {
+        "name": "Matrixol", "dose": "1 mg", "schedule": {"times_per_day": 1},
+        "start_date": "2025-01-01"}),
+    "/api/v1/record/allergies/{item_id}": _record_item("ALLERGY", {"substance": "Matrixin"}),
+    "/api/v1/record/symptoms/{item_id}": _record_item("SYMPTOM", {
+        "symptom": "matrix ache", "severity": 3, "occurred_at": "2025-01-01T00:00:00Z"}),
+    "/api/v1/record/exports/{job_id}": Owned(_record_export, why="one patient's export"),
     **{f"/api/v1/pharma/documents/{{document_id}}{rest}": _PHARMA_DOC for rest in (
         "", "/versions", "/versions/{number}", "/versions/{number}/signatures",
         "/versions/{number}/reject", "/versions/{number}/preview", "/versions/{number}/export",
@@ -484,6 +535,8 @@ async def test_every_path_parameter_is_declared(anon_client: httpx.AsyncClient) 
 RESTRICTED_PREFIXES: dict[str, frozenset[Role]] = {
     "/api/v1/admin/": frozenset({Role.admin}),
     "/api/v1/pharma/": frozenset({Role.pharma, Role.admin}),
+    # PHI: patients only; admins read under break-glass (checked in backend/record/service.py).
+    "/api/v1/record": frozenset({Role.patient, Role.admin}),
 }
 
 

@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 
-import { ComingSoon } from "@/components/ComingSoon";
+import { MedicinesPage } from "@/components/medicines/MedicinesPage";
+import { LoadingState } from "@/components/states";
 
 export const metadata: Metadata = { title: "Medicines" };
 
 export default function Page() {
+  // useSearchParams (the ?q= search) needs a Suspense boundary in a static export.
   return (
-    <ComingSoon href="/medicines">
-      Search medicines by name, read what they are for, and check your list for known interactions.
-    </ComingSoon>
+    <Suspense fallback={<LoadingState label="Loading medicines…" />}>
+      <MedicinesPage />
+    </Suspense>
   );
 }

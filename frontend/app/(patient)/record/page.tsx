@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 
-import { ComingSoon } from "@/components/ComingSoon";
+import { RecordPage } from "@/components/record/RecordPage";
+import { LoadingState } from "@/components/states";
 
 export const metadata: Metadata = { title: "My record" };
 
 export default function Page() {
+  // useSearchParams (the ?tab= switch) needs a Suspense boundary in a static export.
   return (
-    <ComingSoon href="/record">
-      Keep your conditions, allergies and medicines here so answers and interaction checks can take them into account.
-    </ComingSoon>
+    <Suspense fallback={<LoadingState label="Loading your record…" />}>
+      <RecordPage />
+    </Suspense>
   );
 }

@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 
-import { ComingSoon } from "@/components/ComingSoon";
+import { DocumentsPage } from "@/components/pharma/DocumentsPage";
+import { LoadingState } from "@/components/states";
 
 export const metadata: Metadata = { title: "Documents" };
 
 export default function Page() {
+  // useSearchParams (?id=, ?new=) needs a Suspense boundary in a static export.
   return (
-    <ComingSoon href="/documents">
-      Generate first drafts of quality documents from templates and export them to DOCX or PDF, with long exports running as background jobs.
-    </ComingSoon>
+    <Suspense fallback={<LoadingState label="Loading documents…" />}>
+      <DocumentsPage />
+    </Suspense>
   );
 }

@@ -1,0 +1,1 @@
+"""The encrypted patient record: profile, medications, allergies, symptoms, consents."""
