@@ -78,6 +78,7 @@ bench: $(PY_STAMP) services ## Benchmarks: print measured figures
 	$(BIN)/python -m tests.bench.interactions
 	$(BIN)/python -m tests.bench.documents
 	$(BIN)/python -m tests.bench.record_rotation
+	$(BIN)/python -m tests.bench.record_read
 
 clean-data: ## Delete runtime state in data/var
 	find data/var -mindepth 1 ! -name README.md -delete

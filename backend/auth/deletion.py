@@ -15,28 +15,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from backend.audit import service as audit
 from backend.auth import tokens
 from backend.auth.access import Principal, Unauthorized
+from backend.auth.reauth import credentials_match
 from backend.auth.repository import ApiKeyRepository, TokenRepository, UserRepository
 from backend.auth.schemas import AccountDelete
-from backend.auth.service import get_user
-from backend.auth.sessions import check_totp, enforce_rate_limit
 from backend.config import Settings
 from backend.core.crypto import cipher_for
-from backend.core.errors import AppError
-
-
-async def _reauthenticate(request: Request, session: AsyncSession, settings: Settings,
-                          principal: Principal, data: AccountDelete) -> None:
-    if principal.via != "jwt":
-        raise AppError(403, "requires_person", "API keys cannot delete accounts")
-    await enforce_rate_limit(request, f"reauth:{principal.user_id}",
-                             settings.login_rate_per_minute)
-    user = await get_user(session, principal.user_id)
-    ok = await tokens.verify_password_async(data.password, user.password_hash)
-    if ok and user.mfa_enabled:
-        secret = cipher_for(settings).decrypt(user.mfa_secret_encrypted or "", context="mfa")
-        ok = check_totp(secret, data.totp_code)
-    if not ok:
-        raise Unauthorized("Password (or authenticator code) is wrong", "invalid_credentials")
 
 
 async def delete_account(request: Request, session: AsyncSession, settings: Settings,
@@ -45,7 +28,9 @@ async def delete_account(request: Request, session: AsyncSession, settings: Sett
     from backend.record.rights import erase_record
     from backend.record.service import RecordCtx
 
-    await _reauthenticate(request, session, settings, principal, data)
+    if not await credentials_match(request, session, settings, principal, data.password,
+                                   data.totp_code):
+        raise Unauthorized("Password (or authenticator code) is wrong", "invalid_credentials")
     counts = await erase_record(RecordCtx(session, settings, principal, principal.user_id,
                                           False, request))
     cipher = cipher_for(settings)

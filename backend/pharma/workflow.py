@@ -8,12 +8,9 @@ from fastapi import Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backend.audit import service as audit
-from backend.auth import tokens
 from backend.auth.access import Principal
-from backend.auth.service import get_user
-from backend.auth.sessions import check_totp, enforce_rate_limit
+from backend.auth.reauth import credentials_match
 from backend.config import Settings
-from backend.core.crypto import cipher_for
 from backend.core.errors import AppError
 from backend.models import (
     DocumentRejection,
@@ -31,16 +28,8 @@ from backend.pharma.service import _audit, _document, _locked, _version, get_ver
 async def _reauthenticate(request: Request, session: AsyncSession, settings: Settings,
                           principal: Principal, data: SignatureCreate) -> None:
     """A signature needs the signer's own credentials again, not just a live session."""
-    if principal.via != "jwt":
-        raise AppError(403, "signature_requires_person", "API keys cannot sign documents")
-    # The same limit as sign-in: a stolen session must not become a password-guessing oracle.
-    await enforce_rate_limit(request, f"reauth:{principal.user_id}",
-                             settings.login_rate_per_minute)
-    user = await get_user(session, principal.user_id)
-    ok = await tokens.verify_password_async(data.password, user.password_hash)
-    if ok and user.mfa_enabled:
-        secret = cipher_for(settings).decrypt(user.mfa_secret_encrypted or "", context="mfa")
-        ok = check_totp(secret, data.totp_code)
+    ok = await credentials_match(request, session, settings, principal, data.password,
+                                 data.totp_code)
     if not ok:
         # Its own transaction: the refusal must stay on record although this request fails.
         await audit.record_now(request.app.state.db, action="pharma.signature.reauth_failed",

@@ -146,7 +146,12 @@ def sweep_exports(settings: Settings, *, now: datetime | None = None) -> int:
 async def erase_record(ctx: service.RecordCtx) -> dict[str, int]:
     """Crypto-shred the record: delete the data key, every PHI row and every export file."""
     repo = RecordRepository(ctx.session)
-    jobs = [job.id for job in await repo.export_jobs(ctx.user_id)]
+    export_jobs = await repo.export_jobs(ctx.user_id)
+    jobs = [job.id for job in export_jobs]
+    now = utcnow().isoformat()
+    for job in export_jobs:  # their files go below: say so, rather than look downloadable
+        if job.result:
+            job.result = {**job.result, "expires_at": now, "erased": True}
     counts = await repo.erase(ctx.user_id)
     counts["record_key"] = await KeyRepository(ctx.session).delete(ctx.user_id)
     counts["export_files"] = delete_exports(ctx.settings, jobs)

@@ -12,7 +12,8 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
-    model_validator,
+    ValidationInfo,
+    field_validator,
 )
 
 # Small clock differences between a phone and the server are not "the future".
@@ -91,6 +92,15 @@ class Schedule(_Strict):
     times_of_day: list[TimeOfDay] = Field(
         default_factory=list, max_length=24, description="HH:MM, local time; optional.")
 
+    @field_validator("times_of_day")
+    @classmethod
+    def _one_time_per_dose(cls, value: list[Any], info: ValidationInfo) -> list[Any]:
+        # A field validator, so the error names `schedule.times_of_day` for the form.
+        per_day = info.data.get("times_per_day")
+        if value and per_day is not None and len(value) != per_day:
+            raise ValueError("times_of_day must list one time per dose (times_per_day)")
+        return value
+
 
 class MedicationCreate(_Strict):
     name: Short
@@ -100,14 +110,13 @@ class MedicationCreate(_Strict):
     end_date: SaneDate | None = None
     notes: Notes | None = None
 
-    @model_validator(mode="after")
-    def _dates_in_order(self) -> MedicationCreate:
-        if self.end_date is not None and self.end_date < self.start_date:
+    @field_validator("end_date")
+    @classmethod
+    def _dates_in_order(cls, value: Any, info: ValidationInfo) -> Any:
+        start = info.data.get("start_date")
+        if value is not None and start is not None and value < start:
             raise ValueError("end_date must not be before start_date")
-        if self.schedule.times_of_day and \
-                len(self.schedule.times_of_day) != self.schedule.times_per_day:
-            raise ValueError("times_of_day must list one time per dose (times_per_day)")
-        return self
+        return value
 
 
 class MedicationUpdate(_Strict):

@@ -9,43 +9,15 @@ from __future__ import annotations
 
 import asyncio
 import os
-import socket
 import statistics
-import subprocess
-import sys
-import tempfile
 import time
-import uuid
-from pathlib import Path
 
 import httpx
 
-from backend.config import Settings
-from backend.migrate import upgrade
-from tests.support import (
-    PG_ADMIN_URL,
-    REDIS_TEST_URL,
-    REPO,
-    create_pg_database,
-    drop_pg_database,
-    flush_redis,
-    in_thread,
-    worker_env,
-)
+from tests.bench.server import pct, running_server
 
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", "100"))
 PASSWORD = "bench-password-123"
-
-
-def pct(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 async def _timed(coro) -> tuple[float, httpx.Response]:  # type: ignore[no-untyped-def]
@@ -72,33 +44,8 @@ async def run(base: str) -> dict[str, list[float]]:
 
 
 def main() -> None:
-    name = f"lumen_bench_{uuid.uuid4().hex[:8]}"
-    url = in_thread(create_pg_database, PG_ADMIN_URL, name)
-    flush_redis(REDIS_TEST_URL)
-    tmp = tempfile.mkdtemp()
-    settings = Settings(environment="test", secret_key="bench-secret-key", database_url=url,
-                        redis_url=REDIS_TEST_URL, data_dir=Path(tmp), ui_dir=Path("/none"),
-                        log_level="WARNING", login_rate_per_minute=10_000,
-                        api_rate_per_minute=100_000)
-    in_thread(upgrade, url)
-    port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "backend.cli.main", "serve", "--port",
-                             str(port)], cwd=REPO, env=worker_env(settings),
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        base = f"http://127.0.0.1:{port}"
-        for _ in range(100):
-            try:
-                if httpx.get(base + "/api/v1/health").status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.2)
+    with running_server(login_rate_per_minute=10_000, api_rate_per_minute=100_000) as base:
         results = asyncio.run(run(base))
-    finally:
-        proc.terminate()
-        proc.wait(20)
-        flush_redis(REDIS_TEST_URL)
-        in_thread(drop_pg_database, PG_ADMIN_URL, name)
     print(f"\nauth at {CLIENTS} concurrent clients, one uvicorn process, PostgreSQL + Redis, "
           f"{os.cpu_count()} CPUs")
     for what, times in results.items():

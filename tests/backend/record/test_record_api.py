@@ -209,3 +209,15 @@ async def test_admin_reads_only_under_break_glass_and_it_is_flagged(
     reads = [e for e in await audit_actions(app) if e.action.startswith("record.")
              and e.actor_id == admin.id and e.subject_user_id == patient.id]
     assert len(reads) == 2 and all(e.flagged and e.details["break_glass"] for e in reads)
+
+
+@pytest.mark.parametrize(("body", "loc"), [
+    (medication_body(end_date="2025-01-01"), ["body", "end_date"]),
+    (medication_body(schedule={"times_per_day": 3, "times_of_day": ["08:00"]}),
+     ["body", "schedule", "times_of_day"]),
+])
+async def test_cross_field_errors_name_their_field(pc: httpx.AsyncClient, body: dict,
+                                                   loc: list[str]) -> None:
+    resp = await pc.post(f"{R}/medications", json=body)
+    assert resp.status_code == 422
+    assert [d["loc"] for d in resp.json()["error"]["details"]] == [loc]

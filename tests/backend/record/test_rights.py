@@ -140,3 +140,4 @@ async def test_erasure_shreds_the_key_and_rows_but_keeps_the_audit(
     async with app.state.db.sessionmaker() as s:
         status = (await JobRepository(s).get(uuid.UUID(job_id)))
     assert status is not None and status.status == JobStatus.succeeded
+    assert status.result is not None and status.result["erased"] is True  # not downloadable
