@@ -17,9 +17,9 @@ and MFA need the refresh token, the password or a TOTP code, which the generator
 key revocation and admin user changes name random IDs. The test asserts the session is still
 valid at the end.
 
-Measured (derandomized, so stable while the schema stays the same), on the 29 operations
-served before the pharma routes: 447 cases per role and stack, 1,788 over both roles and both
-stacks, in about 40 s (so not marked slow). Operations without inputs have no negative cases.
+Measured (derandomized, so stable while the schema stays the same), on the 67 operations of
+2026-12-08: 1,150 cases per role and stack, 4,600 over both roles and both stacks, in about
+85 s on 2 cores (so not marked slow). Operations without inputs have no negative cases.
 Run with `pytest -s` to see the counts and the answers by status.
 """
 
